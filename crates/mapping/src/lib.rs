@@ -1,0 +1,11 @@
+//! # creacity-mapping
+//!
+//! Creative-economy mapping of a territory from firm facts (under construction).
+#![warn(missing_docs)]
+
+mod error;
+pub mod indices;
+mod matrix;
+
+pub use error::MappingError;
+pub use matrix::Matrix;
