@@ -35,10 +35,10 @@ fn econgeo_example_matrix() {
         [0.0, 1.25, 1.5, 0.25, 2.0],
         [0.0, 2.0, 2.75, 0.25, 0.0],
     ];
-    for i in 0..5 {
-        for j in 0..5 {
+    for (i, row) in lq.iter().enumerate() {
+        for (j, want) in row.iter().enumerate() {
             assert!(
-                close(r.location_quotient[i * 5 + j], lq[i][j], 1e-12),
+                close(r.location_quotient[i * 5 + j], *want, 1e-12),
                 "LQ[{i}][{j}]"
             );
         }
