@@ -1,0 +1,44 @@
+//! # creacity-text
+//!
+//! Content analysis of Russian and English documents, pure and in memory: typed inputs in,
+//! typed results out, no files, no printing. The methods and their references:
+//!
+//! | method | items | reference |
+//! |---|---|---|
+//! | tokens | [`tokenize`], [`Normalize`], [`TextDocument`] | word rule with hyphenated compounds kept whole (quanteda `split_hyphens = FALSE`) |
+//! | stemming | [`Stemmer`], [`Stemming`] | Snowball Russian (current, folds ё) and English (Porter2), Porter (2001) |
+//! | dictionaries | [`Dictionary`], [`read_yaml`], [`write_yaml`] | quanteda YAML (Benoit et al. 2018) |
+//! | lookup | [`Lookup`], [`LookupParams`], [`LookupSession`] | quanteda `tokens_lookup` counting rules |
+//! | keyword in context | [`kwic_line`] | quanteda `kwic` |
+//! | problem ranking | [`rank_problems`], [`RankParams`], [`Bootstrap`] | Efron & Tibshirani (1993) percentile bootstrap |
+//!
+//! The shipped dictionary of management problems is [`problem_dictionary`]
+//! (`data/dictionaries/problems.yaml`); its categories are the problem ids of the strategy rules.
+//!
+//! ```
+//! use creacity_text::{problem_dictionary, rank_problems, RankParams, TextDocument};
+//! let docs = [TextDocument::new("d1", "Институциональные барьеры и слабая координация.")];
+//! let r = rank_problems(&docs, &problem_dictionary(), &RankParams::default()).unwrap();
+//! assert_eq!(r.problems[0].category, "institutional");
+//! assert_eq!(r.problems[0].evidence[0].keyword, "Институциональные");
+//! ```
+#![warn(missing_docs)]
+
+mod dictionary;
+mod error;
+mod kwic;
+mod lookup;
+mod pattern;
+mod ranking;
+mod stem;
+mod tokenize;
+
+pub use dictionary::{
+    Category, Dictionary, PROBLEMS_YAML, PatternKind, problem_dictionary, read_yaml, write_yaml,
+};
+pub use error::{Result, TextError};
+pub use kwic::kwic_line;
+pub use lookup::{DocCounts, KeyMatch, Lookup, LookupParams, LookupSession};
+pub use ranking::{Bootstrap, RankParams, rank_problems};
+pub use stem::{Stemmer, Stemming, is_cyrillic};
+pub use tokenize::{Normalize, TextDocument, Token, tokenize, tokenize_into};
