@@ -1,0 +1,29 @@
+//! # creacity-ingest
+//!
+//! creacity's readers and writers at the edge:
+//! - tables from CSV/TSV (delimiter detected; UTF-8, UTF-8 with BOM or windows-1251) and XLSX/ODS
+//!   workbooks ([`read_table`]);
+//! - case cards ([`read_clusters`]) and territories ([`read_territories`]) with English or Russian
+//!   headers, codes or labels in either language, decimal commas and percentages, every problem named
+//!   by file, row and column — and nothing returned unless every row is valid;
+//! - exports and fillable templates with explanations ([`write_csv`], [`write_xlsx`],
+//!   [`template_csv`], [`template_xlsx`]);
+//! - folders of `.txt`/`.md` documents with a `metadata.csv` sidecar ([`read_documents`]).
+#![warn(missing_docs)]
+
+mod clusters;
+pub mod columns;
+mod decode;
+mod documents;
+mod error;
+mod table;
+mod territories;
+mod writer;
+
+pub use clusters::{CLUSTER_COLUMNS, cluster_cells, read_clusters};
+pub use decode::decode;
+pub use documents::{METADATA_FILE, detect_lang, read_documents};
+pub use error::{IngestError, MAX_PROBLEMS, Problem};
+pub use table::{Table, parse_delimited, read_table};
+pub use territories::{TERRITORY_COLUMNS, read_territories, territory_cells};
+pub use writer::{template_csv, template_xlsx, write_csv, write_xlsx};
