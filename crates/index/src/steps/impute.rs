@@ -1,0 +1,147 @@
+//! Imputation of missing values.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Ctx, StepReport, indicator_cols};
+use crate::dataset::Dataset;
+use crate::error::{IndexError, Result};
+use crate::framework::Framework;
+use crate::stats;
+
+/// How a missing value is filled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum ImputeMethod {
+    /// Mean of the indicator over all units (COINr `i_mean`).
+    ColumnMean,
+    /// Median of the indicator over all units (COINr `i_median`).
+    ColumnMedian,
+    /// Mean of the indicator over the units of the same group (COINr `i_mean_grp`).
+    GroupMean {
+        /// Group variable, e.g. `EurAsia_group`.
+        group: String,
+    },
+    /// Median over the units of the same group (COINr `i_median_grp`).
+    GroupMedian {
+        /// Group variable.
+        group: String,
+    },
+    /// Mean of the unit's other indicators under the same parent (by row; meaningful on a common scale).
+    RowMean,
+    /// Median of the unit's other indicators under the same parent.
+    RowMedian,
+}
+
+/// Fills missing indicator values (COINr `Impute(f_i, use_group, impute_by)`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Impute {
+    /// The method.
+    pub method: ImputeMethod,
+}
+
+impl Impute {
+    pub(crate) fn validate(&self, fw: &Framework) -> Result<()> {
+        if let ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } =
+            &self.method
+            && !fw.groups.contains(group)
+        {
+            return Err(IndexError::UnknownCode {
+                context: "impute.group".into(),
+                code: group.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
+        let mut out = input.clone();
+        let mut imputed = BTreeMap::new();
+        let cols = indicator_cols(ctx.fw, input);
+        let n = input.n_units();
+        let centre = |v: &[f64], median: bool| {
+            if median {
+                stats::median(v)
+            } else {
+                stats::mean(v)
+            }
+        };
+        match &self.method {
+            ImputeMethod::ColumnMean | ImputeMethod::ColumnMedian => {
+                let median = matches!(self.method, ImputeMethod::ColumnMedian);
+                for (code, j) in &cols {
+                    let c = centre(&input.columns[*j], median);
+                    let k = fill(&mut out.columns[*j], |_| c);
+                    imputed.insert(code.clone(), k);
+                }
+            }
+            ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } => {
+                let median = matches!(self.method, ImputeMethod::GroupMedian { .. });
+                let labels = &ctx.data.groups[group];
+                let lab: Vec<Option<&String>> = input
+                    .units
+                    .iter()
+                    .map(|u| labels[ctx.row(u)].as_ref())
+                    .collect();
+                for (code, j) in &cols {
+                    let col = &input.columns[*j];
+                    let mut by_group: BTreeMap<Option<&String>, f64> = BTreeMap::new();
+                    for g in &lab {
+                        by_group.entry(*g).or_insert_with(|| {
+                            let v: Vec<f64> =
+                                (0..n).filter(|&i| lab[i] == *g).map(|i| col[i]).collect();
+                            centre(&v, median)
+                        });
+                    }
+                    let k = fill(&mut out.columns[*j], |i| by_group[&lab[i]]);
+                    imputed.insert(code.clone(), k);
+                }
+            }
+            ImputeMethod::RowMean | ImputeMethod::RowMedian => {
+                let median = matches!(self.method, ImputeMethod::RowMedian);
+                for (code, j) in &cols {
+                    let parent = ctx.fw.node(code).and_then(|n| n.parent.clone());
+                    let sib: Vec<usize> = cols
+                        .iter()
+                        .filter(|(c, _)| {
+                            c != code && ctx.fw.node(c).and_then(|n| n.parent.clone()) == parent
+                        })
+                        .map(|(_, k)| *k)
+                        .collect();
+                    let k = fill(&mut out.columns[*j], |i| {
+                        let v: Vec<f64> = sib.iter().map(|&s| input.columns[s][i]).collect();
+                        centre(&v, median)
+                    });
+                    imputed.insert(code.clone(), k);
+                }
+            }
+        }
+        let still_missing = cols
+            .iter()
+            .map(|(_, j)| out.columns[*j].iter().filter(|v| v.is_nan()).count())
+            .sum();
+        Ok((
+            out,
+            StepReport::Impute {
+                imputed,
+                still_missing,
+            },
+        ))
+    }
+}
+
+/// Fills missing values of a column; returns how many were filled.
+fn fill(col: &mut [f64], value: impl Fn(usize) -> f64) -> usize {
+    let mut k = 0;
+    for (i, v) in col.iter_mut().enumerate() {
+        if v.is_nan() {
+            let f = value(i);
+            if !f.is_nan() {
+                *v = f;
+                k += 1;
+            }
+        }
+    }
+    k
+}
