@@ -34,7 +34,8 @@ mod stem;
 mod tokenize;
 
 pub use dictionary::{
-    Category, Dictionary, PROBLEMS_YAML, PatternKind, problem_dictionary, read_yaml, write_yaml,
+    Category, Dictionary, PROBLEMS_YAML, PatternKind, decode_text, problem_dictionary,
+    read_lexicoder, read_liwc, read_wordstat, read_yaml, read_yoshikoder, write_liwc, write_yaml,
 };
 pub use error::{Result, TextError};
 pub use kwic::kwic_line;

@@ -1,9 +1,19 @@
 //! Dictionaries: named, nested categories of patterns, and the readers and writers of the
 //! formats people already have.
 
+mod decode;
+mod lexicoder;
+mod liwc;
+mod wordstat;
 mod yaml;
+mod yoshikoder;
 
+pub use decode::decode_text;
+pub use lexicoder::read_lexicoder;
+pub use liwc::{read_liwc, write_liwc};
+pub use wordstat::read_wordstat;
 pub use yaml::{read_yaml, write_yaml};
+pub use yoshikoder::read_yoshikoder;
 
 use creacity_model::Bilingual;
 use serde::{Deserialize, Serialize};
@@ -164,11 +174,11 @@ pub fn problem_dictionary() -> Dictionary {
 }
 
 /// 1-based line number of byte offset `pos` in `text`.
-#[allow(dead_code)]
 pub(crate) fn line_of(text: &str, pos: usize) -> usize {
-    text[..pos.min(text.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
+    let b = text.as_bytes();
+    b[..pos.min(b.len())]
+        .iter()
+        .filter(|&&c| c == b'\n')
         .count()
         + 1
 }
