@@ -1,12 +1,13 @@
 //! LIWC `.dic` dictionaries.
 //!
+//! (`→` stands for a tab.)
 //! ```text
 //! %
-//! 1	posemo
-//! 	2	joy          (a tab before the id: a sub-category of the previous, LIWC2015)
+//! 1→posemo
+//! →2→joy          (a tab before the id: a sub-category of the previous, LIWC2015)
 //! %
-//! happ*	1 2
-//! kind of	1        (a word with a space is a multi-word pattern)
+//! happ*→1 2
+//! kind of→1        (a word with a space is a multi-word pattern)
 //! ```
 //! A word may sit in several categories. Category ids are numbers (or any token without spaces);
 //! the category's name becomes its id in the [`Dictionary`].

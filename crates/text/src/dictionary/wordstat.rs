@@ -1,11 +1,12 @@
 //! WordStat `.cat` dictionaries: tab indentation gives the hierarchy; a line ending in a weight
 //! such as ` (1)` is an entry of the category above it, any other line is a category.
 //!
+//! (`→` stands for a tab.)
 //! ```text
 //! ECONOMY
-//! 	BANKING
-//! 		BANK* (1)
-//! 		CREDIT CARD (1)
+//! →BANKING
+//! →→BANK* (1)
+//! →→CREDIT CARD (1)
 //! ```
 //! WordStat files are often windows-1252 (Western) or windows-1251 (Russian): decode them with
 //! [`crate::decode_text`] first.
