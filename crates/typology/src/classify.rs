@@ -3,11 +3,11 @@
 use creacity_model::{Bilingual, CreativeCluster};
 use serde::Serialize;
 
+use crate::Field;
 use crate::field::{Change, FactValue, one_step_changes, snap};
 use crate::file::Axis;
 use crate::membership::{assign, interval_type};
 use crate::spec::{Spec, TypeInfo};
-use crate::Field;
 
 /// The spec a result was computed with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -315,7 +315,11 @@ pub fn classify_one(spec: &Spec, c: &CreativeCluster) -> ClusterResult {
         label: t.label.clone(),
         score: e.score,
         interval_type: (inside != e.chosen).then(|| spec.types[inside].id.clone()),
-        margin: if margin.is_finite() { snap(margin) } else { 1.0 },
+        margin: if margin.is_finite() {
+            snap(margin)
+        } else {
+            1.0
+        },
         dimensions,
         memberships,
         facts,
@@ -327,7 +331,8 @@ pub fn classify_one(spec: &Spec, c: &CreativeCluster) -> ClusterResult {
 fn alternatives(spec: &Spec, c: &CreativeCluster, chosen: usize) -> Vec<Alternative> {
     let mut out = Vec::new();
     for field in spec.used_fields() {
-        for (change, changed) in one_step_changes(field, c, spec.share_step()) {
+        let allowed = |from: &str, to: &str| spec.one_code_step(field, from, to);
+        for (change, changed) in one_step_changes(field, c, spec.share_step(), &allowed) {
             let e = evaluate(spec, &changed);
             if e.chosen != chosen {
                 let t = &spec.types[e.chosen];

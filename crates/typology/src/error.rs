@@ -12,7 +12,9 @@ pub enum TypologyError {
         message: String,
     },
     /// The spec's `format` is not one this version of creacity reads.
-    #[error("`format`: spec format {found} is not supported; this version reads format {supported}")]
+    #[error(
+        "`format`: spec format {found} is not supported; this version reads format {supported}"
+    )]
     UnsupportedFormat {
         /// The format written in the spec.
         found: u32,

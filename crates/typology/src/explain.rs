@@ -73,7 +73,11 @@ pub fn explain(r: &ClusterResult, lang: Lang) -> String {
         .collect();
     lines.push(format!(
         "{}: {}.",
-        if ru { "Принадлежность" } else { "Membership" },
+        if ru {
+            "Принадлежность"
+        } else {
+            "Membership"
+        },
         members.join("; ")
     ));
     let dims: Vec<String> = r
@@ -83,7 +87,11 @@ pub fn explain(r: &ClusterResult, lang: Lang) -> String {
         .collect();
     lines.push(format!(
         "{}: {}.",
-        if ru { "Измерения" } else { "Dimensions" },
+        if ru {
+            "Измерения"
+        } else {
+            "Dimensions"
+        },
         dims.join("; ")
     ));
     let facts: Vec<String> = r
@@ -109,7 +117,11 @@ pub fn explain(r: &ClusterResult, lang: Lang) -> String {
     if !facts.is_empty() {
         lines.push(format!(
             "{}: {}.",
-            if ru { "Решающие факты" } else { "Deciding facts" },
+            if ru {
+                "Решающие факты"
+            } else {
+                "Deciding facts"
+            },
             facts.join("; ")
         ));
     }

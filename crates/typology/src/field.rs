@@ -1,14 +1,10 @@
 //! The facts of a case card that a spec may score, and how one fact moves by one step.
 
-use creacity_model::{
-    Coded, CreativeCluster, Initiator, Lang, Manager, SiteOwner, Support,
-};
+use creacity_model::{Coded, CreativeCluster, Initiator, Lang, Manager, SiteOwner, Support};
 use serde::{Deserialize, Serialize};
 
 /// A fact of [`CreativeCluster`] that a dimension can score.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Who initiated the cluster (coded).
@@ -84,10 +80,9 @@ impl Field {
                 "public share of money in operation",
                 "доля публичных средств в работе",
             ),
-            Field::PrivateResidentShare => (
-                "share of private residents",
-                "доля частных резидентов",
-            ),
+            Field::PrivateResidentShare => {
+                ("share of private residents", "доля частных резидентов")
+            }
             Field::PublicSeatShare => (
                 "public seats in governance",
                 "места публичных органов в управлении",
@@ -312,29 +307,41 @@ pub(crate) fn snap(x: f64) -> f64 {
 }
 
 /// Every case card that differs from `c` in `field` by one step, with the change made.
+///
+/// `allowed(from, to)` tells which codes of a coded field are one step away.
 pub(crate) fn one_step_changes(
     field: Field,
     c: &CreativeCluster,
     share_step: f64,
+    allowed: &dyn Fn(&str, &str) -> bool,
 ) -> Vec<(Change, CreativeCluster)> {
     let mut out = Vec::new();
     match field {
         Field::Initiator => {
-            for &v in Initiator::ALL.iter().filter(|&&v| v != c.initiator) {
+            for &v in Initiator::ALL
+                .iter()
+                .filter(|&&v| v != c.initiator && allowed(c.initiator.code(), v.code()))
+            {
                 let mut m = c.clone();
                 m.initiator = v;
                 out.push((set_code(c.initiator.code(), v.code()), m));
             }
         }
         Field::SiteOwner => {
-            for &v in SiteOwner::ALL.iter().filter(|&&v| v != c.site_owner) {
+            for &v in SiteOwner::ALL
+                .iter()
+                .filter(|&&v| v != c.site_owner && allowed(c.site_owner.code(), v.code()))
+            {
                 let mut m = c.clone();
                 m.site_owner = v;
                 out.push((set_code(c.site_owner.code(), v.code()), m));
             }
         }
         Field::Manager => {
-            for &v in Manager::ALL.iter().filter(|&&v| v != c.manager) {
+            for &v in Manager::ALL
+                .iter()
+                .filter(|&&v| v != c.manager && allowed(c.manager.code(), v.code()))
+            {
                 let mut m = c.clone();
                 m.manager = v;
                 out.push((set_code(c.manager.code(), v.code()), m));

@@ -73,13 +73,30 @@ pub struct SpecFile {
     pub types: Vec<TypeFile>,
 }
 
-/// `[borderline]`: the step by which shares move in the borderline check.
+/// `[borderline]`: what "one step" of a fact means in the borderline check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BorderlineFile {
     /// Shares move by ± this step (clamped to `0..=1`). Default 0.1.
     #[serde(default = "default_step")]
     pub share_step: f64,
+    /// Which other values of a coded field count as one step away. Default `nearest`.
+    #[serde(default)]
+    pub coded: CodedStep,
+}
+
+/// Which values of a coded field are one step away from the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodedStep {
+    /// The values with the nearest higher score and those with the nearest lower score
+    /// (by the first fact that scores the field): one step along the public–private axis.
+    #[default]
+    Nearest,
+    /// Every other value of the list. With weights like the default spec's, a jump from a
+    /// private to a federal initiator moves a cluster by a whole type, so nearly every cluster
+    /// would be flagged.
+    Any,
 }
 
 fn default_step() -> f64 {
@@ -90,6 +107,7 @@ impl Default for BorderlineFile {
     fn default() -> Self {
         Self {
             share_step: default_step(),
+            coded: CodedStep::default(),
         }
     }
 }

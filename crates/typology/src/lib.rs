@@ -53,6 +53,7 @@ mod membership;
 mod plane;
 mod scoring;
 mod spec;
+mod validate;
 
 pub use classify::{
     Alternative, Classification, ClusterResult, DimensionScore, FactContribution, Membership,
@@ -62,7 +63,7 @@ pub use error::TypologyError;
 pub use explain::explain;
 pub use field::{Change, FactValue, Field};
 pub use file::{
-    Axis, BorderlineFile, DimensionFile, FORMAT, FactFile, MembershipFile, NumericRule,
+    Axis, BorderlineFile, CodedStep, DimensionFile, FORMAT, FactFile, MembershipFile, NumericRule,
     RequireFile, SpecFile, StepFile, Text, TypeFile,
 };
 pub use plane::{Plane, PlanePoint, plane};

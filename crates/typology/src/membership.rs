@@ -93,7 +93,13 @@ pub(crate) fn assign(spec: &Spec, s: f64, dims: &[f64]) -> (usize, Vec<f64>, Vec
     } else {
         let distance = |i: usize| {
             let (lo, hi) = (spec.types[i].from, spec.upper(i));
-            if s < lo { lo - s } else if s >= hi { s - hi } else { 0.0 }
+            if s < lo {
+                lo - s
+            } else if s >= hi {
+                s - hi
+            } else {
+                0.0
+            }
         };
         // Validation guarantees at least one type without requirements.
         (0..spec.types.len())

@@ -48,7 +48,9 @@ fn axis_mean(r: &ClusterResult, axis: Axis) -> Option<f64> {
         .dimensions
         .iter()
         .filter(|d| d.axis == axis)
-        .fold((0.0, 0.0), |(s, w), d| (s + d.weight * d.score, w + d.weight));
+        .fold((0.0, 0.0), |(s, w), d| {
+            (s + d.weight * d.score, w + d.weight)
+        });
     (weight > 0.0).then(|| crate::field::snap(sum / weight))
 }
 
