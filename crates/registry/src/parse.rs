@@ -1,0 +1,649 @@
+//! The XML parser of one registry or companion file, from bytes in memory.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+use serde::Serialize;
+
+use crate::address::AddressTable;
+use crate::error::RegistryError;
+use crate::record::{
+    ActivityCode, Category, Date, EmployeesSource, FirmKind, FirmRecord, OkvedEdition, Place,
+    inn_checksum_ok,
+};
+use crate::schema::{COMPANION_FORM_VERSIONS, FileKind, SchemaVersion};
+
+/// What to do with an entry or record that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnError {
+    /// Stop at the first error and return it (the default).
+    #[default]
+    Stop,
+    /// Skip the broken entry or record, list it in the report and go on.
+    Skip,
+}
+
+/// Context for parsing one file.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseContext<'a> {
+    /// Name of the zip, for messages.
+    pub zip: &'a str,
+    /// Name of the file inside the zip, for messages; its prefix hints at the dataset.
+    pub entry: &'a str,
+    /// Address type table.
+    pub table: &'a AddressTable,
+    /// Codes the caller knows; codes outside are counted as unknown. `None`: only the syntax of
+    /// OKVED codes (`NN`, `NN.N`, `NN.NN`, `NN.NN.N`, `NN.NN.NN`) is checked.
+    pub known_codes: Option<&'a HashSet<String>>,
+    /// Skip or stop on an invalid record.
+    pub on_error: OnError,
+}
+
+/// One row of a companion dataset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompanionRow {
+    /// INN of the organisation (`ИННЮЛ`).
+    pub inn: String,
+    /// `ДатаДок`, else `ДатаСост`.
+    pub date: Option<Date>,
+    /// `СумДоход`, roubles.
+    pub revenue: Option<f64>,
+    /// `СумРасход`, roubles.
+    pub expenditure: Option<f64>,
+    /// `КолРаб`.
+    pub employees: Option<u32>,
+}
+
+/// Counters gathered while parsing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FileStats {
+    /// Address types not in the table, by lower-cased spelling.
+    pub unknown_place_types: HashMap<String, u64>,
+    /// Activity codes not recognised, by code.
+    pub unknown_codes: HashMap<String, u64>,
+    /// Records whose INN fails its check digits (kept).
+    pub bad_inn_checksum: u64,
+    /// Records without a main activity code (kept).
+    pub missing_main_code: u64,
+    /// Activity codes read, main and additional.
+    pub codes: u64,
+}
+
+/// The content of one file.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// The dataset (registry or a companion).
+    pub kind: Option<FileKind>,
+    /// Schema version of a registry file.
+    pub version: Option<SchemaVersion>,
+    /// `КолДок` as declared in the header.
+    pub declared_docs: Option<usize>,
+    /// Registry records.
+    pub records: Vec<FirmRecord>,
+    /// Companion rows.
+    pub companions: Vec<CompanionRow>,
+    /// Records skipped under [`OnError::Skip`].
+    pub skipped: Vec<RegistryError>,
+    /// Counters.
+    pub stats: FileStats,
+}
+
+macro_rules! names {
+    ($($id:ident = $s:literal),* $(,)?) => { $(const $id: &str = $s;)* };
+}
+names! {
+    FILE = "Файл", DOC = "Документ", ORG = "ОргВклМСП", IP = "ИПВклМСП", FIO = "ФИОИП",
+    MN = "СведМН", REGION = "Регион", DISTRICT = "Район", CITY = "Город", SETTLEMENT = "НаселПункт",
+    OKVED = "СвОКВЭД", OKVED_MAIN = "СвОКВЭДОсн", OKVED_ADD = "СвОКВЭДДоп",
+    NP = "СведНП", REVEXP = "СведДохРасх", SSCHR = "СведССЧР",
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    File,
+    Doc,
+    Ip,
+    Mn,
+    Okved,
+    Other,
+}
+
+#[derive(Default)]
+struct DocDraft {
+    offset: u64,
+    doc_id: String,
+    snapshot: Option<String>,
+    doc_date: Option<String>,
+    included: Option<String>,
+    kind: Option<String>,
+    category: Option<String>,
+    new_flag: Option<String>,
+    social: Option<String>,
+    headcount: Option<String>,
+    inn: Option<String>,
+    ogrn: Option<String>,
+    name: Option<String>,
+    short_name: Option<String>,
+    fio: [Option<String>; 3],
+    region_code: Option<String>,
+    places: [Option<Place>; 4],
+    codes: Vec<ActivityCode>,
+    revenue: Option<String>,
+    expenditure: Option<String>,
+    employees: Option<String>,
+}
+
+/// Parses one XML file of the registry or of a companion dataset.
+///
+/// # Errors
+/// [`RegistryError::MalformedXml`] with the byte offset, [`RegistryError::UnknownSchema`] listing
+/// the known versions, and under [`OnError::Stop`] [`RegistryError::InvalidRecord`].
+///
+/// ```
+/// use creacity_registry::{AddressTable, OnError, ParseContext, parse_file};
+/// let xml = r#"<Файл ИдФайл="x" ВерсФорм="4.06" ТипИнф="РЕЕСТРМСП" КолДок="1">
+///  <Документ ИдДок="d1" ДатаСост="10.06.2023" ДатаВклМСП="01.08.2016" ВидСубМСП="1" КатСубМСП="1">
+///   <ОргВклМСП НаимОрг="ООО &quot;СИНТЕТИКА&quot;" ИННЮЛ="7707329152"/>
+///   <СведМН КодРегион="77"><Город Тип="Г." Наим="Синтетград"/></СведМН>
+///   <СвОКВЭД><СвОКВЭДОсн КодОКВЭД="62.01" ВерсОКВЭД="2014"/><СвОКВЭДДоп КодОКВЭД="90.01" ВерсОКВЭД="2014"/></СвОКВЭД>
+///  </Документ></Файл>"#;
+/// let table = AddressTable::default();
+/// let cx = ParseContext { zip: "z.zip", entry: "VO_RRMSPSV_1.xml", table: &table, known_codes: None, on_error: OnError::Stop };
+/// let f = parse_file(xml.as_bytes(), &cx).unwrap();
+/// let r = &f.records[0];
+/// assert_eq!(r.name, "ООО \"СИНТЕТИКА\"");
+/// assert_eq!(r.city.as_ref().unwrap().kind, "город");
+/// assert_eq!(r.codes.len(), 2);
+/// assert_eq!(r.main_code(), Some("62.01"));
+/// ```
+pub fn parse_file(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, RegistryError> {
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = true;
+    let mut out = ParsedFile {
+        kind: FileKind::from_entry_name(cx.entry),
+        ..ParsedFile::default()
+    };
+    let mut stack: Vec<Tag> = Vec::with_capacity(8);
+    let mut doc: Option<DocDraft> = None;
+    let mut seen_root = false;
+    loop {
+        let pos = reader.buffer_position();
+        let ev = reader
+            .read_event()
+            .map_err(|e| RegistryError::MalformedXml {
+                zip: cx.zip.to_string(),
+                entry: cx.entry.to_string(),
+                offset: reader.error_position(),
+                message: e.to_string(),
+            })?;
+        let (e, empty) = match ev {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(_) => {
+                if stack.pop() == Some(Tag::Doc)
+                    && let Some(d) = doc.take()
+                {
+                    finish_doc(d, &mut out, cx)?;
+                }
+                continue;
+            }
+            Event::Eof => break,
+            Event::Text(t) => {
+                if stack.is_empty() && t.chars().any(|c| !c.is_whitespace()) {
+                    return Err(malformed(cx, pos, "text outside the root element"));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let parent = stack.last().copied();
+        let name = e.local_name();
+        let name = name.as_ref();
+        let tag = match parent {
+            None => {
+                if seen_root {
+                    return Err(malformed(cx, pos, "a second root element"));
+                }
+                seen_root = true;
+                if name != FILE {
+                    return Err(malformed(
+                        cx,
+                        pos,
+                        &format!("root element is <{}>, expected <Файл>", name),
+                    ));
+                }
+                read_header(&e, &mut out, cx, pos)?;
+                Tag::File
+            }
+            Some(Tag::File) if name == DOC => {
+                let mut d = DocDraft {
+                    offset: pos,
+                    ..DocDraft::default()
+                };
+                for_attrs(&e, cx, pos, |k, v| {
+                    let slot = match k {
+                        "ИдДок" => {
+                            d.doc_id = v.into_owned();
+                            return;
+                        }
+                        "ДатаСост" => &mut d.snapshot,
+                        "ДатаДок" => &mut d.doc_date,
+                        "ДатаВклМСП" => &mut d.included,
+                        "ВидСубМСП" => &mut d.kind,
+                        "КатСубМСП" => &mut d.category,
+                        "ПризНовМСП" => &mut d.new_flag,
+                        "СведСоцПред" => &mut d.social,
+                        "ССЧР" => &mut d.headcount,
+                        _ => return,
+                    };
+                    *slot = Some(v.into_owned());
+                })?;
+                doc = Some(d);
+                Tag::Doc
+            }
+            Some(Tag::Doc) => {
+                let d = doc.as_mut().expect("a document is open inside <Документ>");
+                match name {
+                    ORG | NP => {
+                        for_attrs(&e, cx, pos, |k, v| match k {
+                            "НаимОрг" => d.name = Some(v.into_owned()),
+                            "НаимОргСокр" => d.short_name = Some(v.into_owned()),
+                            "ИННЮЛ" => d.inn = Some(v.into_owned()),
+                            "ОГРН" => d.ogrn = Some(v.into_owned()),
+                            _ => {}
+                        })?;
+                        Tag::Other
+                    }
+                    IP => {
+                        for_attrs(&e, cx, pos, |k, v| match k {
+                            "ИННФЛ" => d.inn = Some(v.into_owned()),
+                            "ОГРНИП" => d.ogrn = Some(v.into_owned()),
+                            _ => {}
+                        })?;
+                        Tag::Ip
+                    }
+                    MN => {
+                        for_attrs(&e, cx, pos, |k, v| {
+                            if k == "КодРегион" {
+                                d.region_code = Some(v.into_owned());
+                            }
+                        })?;
+                        Tag::Mn
+                    }
+                    OKVED => Tag::Okved,
+                    REVEXP => {
+                        for_attrs(&e, cx, pos, |k, v| match k {
+                            "СумДоход" => d.revenue = Some(v.into_owned()),
+                            "СумРасход" => d.expenditure = Some(v.into_owned()),
+                            _ => {}
+                        })?;
+                        Tag::Other
+                    }
+                    SSCHR => {
+                        for_attrs(&e, cx, pos, |k, v| {
+                            if k == "КолРаб" {
+                                d.employees = Some(v.into_owned());
+                            }
+                        })?;
+                        Tag::Other
+                    }
+                    _ => Tag::Other,
+                }
+            }
+            Some(Tag::Ip) if name == FIO => {
+                let d = doc.as_mut().expect("a document is open inside <ИПВклМСП>");
+                for_attrs(&e, cx, pos, |k, v| match k {
+                    "Фамилия" => d.fio[0] = Some(v.into_owned()),
+                    "Имя" => d.fio[1] = Some(v.into_owned()),
+                    "Отчество" => d.fio[2] = Some(v.into_owned()),
+                    _ => {}
+                })?;
+                Tag::Other
+            }
+            Some(Tag::Mn) => {
+                let level = match name {
+                    REGION => Some(0),
+                    DISTRICT => Some(1),
+                    CITY => Some(2),
+                    SETTLEMENT => Some(3),
+                    _ => None,
+                };
+                if let Some(level) = level {
+                    let d = doc.as_mut().expect("a document is open inside <СведМН>");
+                    let (mut kind, mut pname) = (None::<String>, String::new());
+                    for_attrs(&e, cx, pos, |k, v| match k {
+                        "Тип" => kind = Some(v.into_owned()),
+                        "Наим" => pname = v.into_owned(),
+                        _ => {}
+                    })?;
+                    let (place, unknown) = cx.table.place(kind.as_deref(), &pname);
+                    if unknown {
+                        *out.stats
+                            .unknown_place_types
+                            .entry(place.kind.clone())
+                            .or_default() += 1;
+                    }
+                    d.places[level] = Some(place);
+                }
+                Tag::Other
+            }
+            Some(Tag::Okved) if name == OKVED_MAIN || name == OKVED_ADD => {
+                let d = doc.as_mut().expect("a document is open inside <СвОКВЭД>");
+                let (mut code, mut edition) = (String::new(), OkvedEdition::Unspecified);
+                for_attrs(&e, cx, pos, |k, v| match k {
+                    "КодОКВЭД" => code = v.trim().to_string(),
+                    "ВерсОКВЭД" => edition = OkvedEdition::from_attr(v.trim()),
+                    _ => {}
+                })?;
+                let main = name == OKVED_MAIN;
+                let known = match cx.known_codes {
+                    Some(set) => set.contains(&code),
+                    None => okved_syntax_ok(&code),
+                };
+                if !known {
+                    *out.stats.unknown_codes.entry(code.clone()).or_default() += 1;
+                }
+                out.stats.codes += 1;
+                if main {
+                    d.codes.insert(
+                        0,
+                        ActivityCode {
+                            code,
+                            main,
+                            edition,
+                        },
+                    );
+                } else {
+                    d.codes.push(ActivityCode {
+                        code,
+                        main,
+                        edition,
+                    });
+                }
+                Tag::Other
+            }
+            Some(_) => Tag::Other,
+        };
+        if !empty {
+            stack.push(tag);
+        } else if tag == Tag::Doc
+            && let Some(d) = doc.take()
+        {
+            finish_doc(d, &mut out, cx)?;
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(malformed(
+            cx,
+            reader.buffer_position(),
+            &format!(
+                "unexpected end of file inside an open element ({open:?}, depth {})",
+                stack.len()
+            ),
+        ));
+    }
+    if !seen_root {
+        return Err(malformed(cx, 0, "no root element (empty file)"));
+    }
+    Ok(out)
+}
+
+fn malformed(cx: &ParseContext<'_>, offset: u64, message: &str) -> RegistryError {
+    RegistryError::MalformedXml {
+        zip: cx.zip.to_string(),
+        entry: cx.entry.to_string(),
+        offset,
+        message: message.to_string(),
+    }
+}
+
+fn for_attrs(
+    e: &BytesStart<'_>,
+    cx: &ParseContext<'_>,
+    pos: u64,
+    mut f: impl FnMut(&str, Cow<'_, str>),
+) -> Result<(), RegistryError> {
+    for a in e.attributes().with_checks(false) {
+        let a = a.map_err(|err| malformed(cx, pos, &err.to_string()))?;
+        let local = a.key.local_name();
+        let key: &str = local.as_ref();
+        let v = a
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|err| malformed(cx, pos, &err.to_string()))?;
+        f(key, v);
+    }
+    Ok(())
+}
+
+fn read_header(
+    e: &BytesStart<'_>,
+    out: &mut ParsedFile,
+    cx: &ParseContext<'_>,
+    pos: u64,
+) -> Result<(), RegistryError> {
+    let (mut form, mut info, mut count) = (String::new(), String::new(), None);
+    for_attrs(e, cx, pos, |k, v| match k {
+        "ВерсФорм" => form = v.trim().to_string(),
+        "ТипИнф" => info = v.trim().to_string(),
+        "КолДок" => count = v.trim().parse().ok(),
+        _ => {}
+    })?;
+    out.declared_docs = count;
+    if info == "РЕЕСТРМСП" {
+        out.kind = Some(FileKind::Registry);
+    }
+    let kind = *out.kind.get_or_insert(FileKind::Registry);
+    let unknown = |known: String| RegistryError::UnknownSchema {
+        zip: cx.zip.to_string(),
+        entry: cx.entry.to_string(),
+        found: form.clone(),
+        known,
+    };
+    if kind == FileKind::Registry {
+        out.version = Some(
+            SchemaVersion::from_form_version(&form)
+                .ok_or_else(|| unknown(SchemaVersion::known_list()))?,
+        );
+    } else if !COMPANION_FORM_VERSIONS.contains(&form.as_str()) {
+        return Err(unknown(COMPANION_FORM_VERSIONS.join(", ")));
+    }
+    Ok(())
+}
+
+/// True for the shapes OKVED codes take: `NN`, `NN.N`, `NN.NN`, `NN.NN.N`, `NN.NN.NN`.
+///
+/// ```
+/// use creacity_registry::okved_syntax_ok;
+/// assert!(okved_syntax_ok("62.01") && okved_syntax_ok("90") && okved_syntax_ok("58.11.1"));
+/// assert!(!okved_syntax_ok("6201") && !okved_syntax_ok("62.") && !okved_syntax_ok("62.011"));
+/// ```
+pub fn okved_syntax_ok(code: &str) -> bool {
+    let mut parts = code.split('.');
+    let first = parts.next().unwrap_or("");
+    if first.len() != 2 || !first.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut n = 0;
+    for p in parts {
+        n += 1;
+        if n > 2 || p.is_empty() || p.len() > 2 || !p.bytes().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    true
+}
+
+fn finish_doc(
+    d: DocDraft,
+    out: &mut ParsedFile,
+    cx: &ParseContext<'_>,
+) -> Result<(), RegistryError> {
+    let result = match out.kind {
+        Some(FileKind::Registry) | None => build_record(d, out, cx).map(|r| out.records.push(r)),
+        Some(_) => build_companion(d, cx).map(|r| out.companions.push(r)),
+    };
+    match (result, cx.on_error) {
+        (Ok(()), _) => Ok(()),
+        (Err(e), OnError::Skip) => {
+            out.skipped.push(e);
+            Ok(())
+        }
+        (Err(e), OnError::Stop) => Err(e),
+    }
+}
+
+fn invalid(
+    cx: &ParseContext<'_>,
+    offset: u64,
+    field: &'static str,
+    value: Option<&str>,
+    expected: &'static str,
+) -> RegistryError {
+    RegistryError::InvalidRecord {
+        zip: cx.zip.to_string(),
+        entry: cx.entry.to_string(),
+        offset,
+        field,
+        value: value.unwrap_or("").to_string(),
+        expected,
+    }
+}
+
+fn date_field(
+    v: &Option<String>,
+    cx: &ParseContext<'_>,
+    off: u64,
+    field: &'static str,
+) -> Result<Date, RegistryError> {
+    v.as_deref()
+        .and_then(Date::parse_ru)
+        .ok_or_else(|| invalid(cx, off, field, v.as_deref(), "a date dd.mm.yyyy"))
+}
+
+fn build_record(
+    mut d: DocDraft,
+    out: &mut ParsedFile,
+    cx: &ParseContext<'_>,
+) -> Result<FirmRecord, RegistryError> {
+    let off = d.offset;
+    let kind = d
+        .kind
+        .as_deref()
+        .and_then(FirmKind::from_code)
+        .ok_or_else(|| invalid(cx, off, "ВидСубМСП", d.kind.as_deref(), "1, 2 or 3"))?;
+    let category = d
+        .category
+        .as_deref()
+        .and_then(Category::from_code)
+        .ok_or_else(|| invalid(cx, off, "КатСубМСП", d.category.as_deref(), "1, 2 or 3"))?;
+    let snapshot_date = date_field(&d.snapshot, cx, off, "ДатаСост")?;
+    let included_on = date_field(&d.included, cx, off, "ДатаВклМСП")?;
+    let (inn_field, inn_len) = match kind {
+        FirmKind::LegalEntity => ("ИННЮЛ", 10),
+        _ => ("ИННФЛ", 12),
+    };
+    let inn = d.inn.take().unwrap_or_default();
+    if inn.len() != inn_len || !inn.bytes().all(|c| c.is_ascii_digit()) {
+        let exp = if inn_len == 10 {
+            "10 digits"
+        } else {
+            "12 digits"
+        };
+        return Err(invalid(cx, off, inn_field, Some(&inn), exp));
+    }
+    if !inn_checksum_ok(&inn) {
+        out.stats.bad_inn_checksum += 1;
+    }
+    let employees = match d.headcount.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(v) => Some(
+            v.parse::<u32>()
+                .map_err(|_| invalid(cx, off, "ССЧР", Some(v), "a non-negative whole number"))?,
+        ),
+    };
+    let name = match kind {
+        FirmKind::LegalEntity => d.name.take().unwrap_or_default(),
+        _ => d
+            .fio
+            .iter()
+            .flatten()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    if !d.codes.first().is_some_and(|c| c.main) {
+        out.stats.missing_main_code += 1;
+    }
+    let flag = |v: &Option<String>| match v.as_deref().map(str::trim) {
+        Some("1") => Some(true),
+        Some("2") => Some(false),
+        _ => None,
+    };
+    let [region, district, city, settlement] = d.places;
+    Ok(FirmRecord {
+        inn,
+        ogrn: d.ogrn.filter(|s| !s.trim().is_empty()),
+        kind,
+        name,
+        short_name: d.short_name.filter(|s| !s.trim().is_empty()),
+        category,
+        newly_created: flag(&d.new_flag),
+        social_enterprise: flag(&d.social),
+        snapshot_date,
+        included_on,
+        region_code: d.region_code.unwrap_or_default(),
+        region,
+        district,
+        city,
+        settlement,
+        codes: d.codes,
+        employees_source: employees.map(|_| EmployeesSource::Registry),
+        employees,
+        finance: None,
+        document_id: d.doc_id,
+        schema: out.version.unwrap_or(SchemaVersion::V4_06),
+    })
+}
+
+fn build_companion(d: DocDraft, cx: &ParseContext<'_>) -> Result<CompanionRow, RegistryError> {
+    let off = d.offset;
+    let inn = d.inn.unwrap_or_default();
+    if inn.len() != 10 || !inn.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(invalid(cx, off, "ИННЮЛ", Some(&inn), "10 digits"));
+    }
+    let money = |v: &Option<String>, field| -> Result<Option<f64>, RegistryError> {
+        match v.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(s) => s
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .map(Some)
+                .ok_or_else(|| invalid(cx, off, field, Some(s), "an amount in roubles")),
+        }
+    };
+    let employees = match d.employees.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(v) => Some(
+            v.parse::<u32>()
+                .map_err(|_| invalid(cx, off, "КолРаб", Some(v), "a non-negative whole number"))?,
+        ),
+    };
+    let date = d
+        .doc_date
+        .as_deref()
+        .or(d.snapshot.as_deref())
+        .and_then(Date::parse_ru);
+    Ok(CompanionRow {
+        inn,
+        date,
+        revenue: money(&d.revenue, "СумДоход")?,
+        expenditure: money(&d.expenditure, "СумРасход")?,
+        employees,
+    })
+}
