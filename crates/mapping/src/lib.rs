@@ -6,6 +6,7 @@
 mod error;
 pub mod indices;
 mod matrix;
+pub mod spatial;
 
 pub use error::MappingError;
 pub use matrix::Matrix;
