@@ -114,7 +114,7 @@ impl Default for BorderlineFile {
 
 /// `[membership]`: how the degree of membership in each type is computed from the score.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawMembership")]
 pub enum MembershipFile {
     /// Membership 1 in the type whose interval holds the score, 0 elsewhere.
     Crisp,
@@ -128,6 +128,37 @@ pub enum MembershipFile {
     /// centre through 0.5 at the threshold between them.
     #[default]
     Triangular,
+}
+
+/// `[membership]` as read, so that `width` is refused where it means nothing.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMembership {
+    kind: MembershipKind,
+    width: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MembershipKind {
+    Crisp,
+    Trapezoidal,
+    Triangular,
+}
+
+impl TryFrom<RawMembership> for MembershipFile {
+    type Error = String;
+    fn try_from(raw: RawMembership) -> Result<Self, String> {
+        match (raw.kind, raw.width) {
+            (MembershipKind::Trapezoidal, Some(width)) => Ok(MembershipFile::Trapezoidal { width }),
+            (MembershipKind::Trapezoidal, None) => {
+                Err("`membership.width` is required when kind = \"trapezoidal\"".into())
+            }
+            (_, Some(_)) => Err("`membership.width` applies only to kind = \"trapezoidal\"".into()),
+            (MembershipKind::Crisp, None) => Ok(MembershipFile::Crisp),
+            (MembershipKind::Triangular, None) => Ok(MembershipFile::Triangular),
+        }
+    }
 }
 
 /// Which axis of the public–private plane a dimension belongs to.

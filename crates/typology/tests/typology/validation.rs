@@ -432,3 +432,39 @@ fn errors_read_well() {
         "`dimensions[initiative].weight`: weight -0.2 must be a finite number >= 0"
     );
 }
+
+#[test]
+fn width_without_a_trapezoid() {
+    let m = toml_message(bad_toml(
+        "kind = \"triangular\"",
+        "kind = \"crisp\"\nwidth = 0.1",
+    ));
+    assert!(m.contains("width"), "{m}");
+}
+
+#[test]
+fn unknown_language_in_a_label() {
+    let m = toml_message(bad_toml(
+        "label = { ru = \"Инициатива\", en = \"Initiative\" }",
+        "label = { ru = \"Инициатива\", de = \"Initiative\" }",
+    ));
+    assert!(m.contains("de"), "{m}");
+}
+
+#[test]
+fn trapezoid_without_width() {
+    let m = toml_message(bad_toml("kind = \"triangular\"", "kind = \"trapezoidal\""));
+    assert!(m.contains("membership.width"), "{m}");
+    let ok = DEFAULT_SPEC_TOML.replacen(
+        "kind = \"triangular\"",
+        "kind = \"trapezoidal\"\nwidth = 0.1",
+        1,
+    );
+    let spec = Spec::from_toml(&ok).unwrap();
+    assert_eq!(
+        spec.file().membership,
+        MembershipFile::Trapezoidal { width: 0.1 }
+    );
+    // And it writes back the same way.
+    assert_eq!(Spec::from_toml(&spec.to_toml().unwrap()).unwrap(), spec);
+}
