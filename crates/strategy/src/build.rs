@@ -14,6 +14,7 @@ pub const METHOD: &str = "creacity-strategy/rules";
 /// A measure recommended by one or more fired rules, before ordering.
 struct Candidate<'f> {
     id: &'f str,
+    first_rule: usize,
     catalogue_order: usize,
     firings: Vec<&'f Firing>,
 }
@@ -34,39 +35,38 @@ impl Candidate<'_> {
     }
 }
 
-/// The sort key of a measure: rule urgency first; then the management priority of the problems it
-/// answers (institutional and coordination first in the shipped catalogue); then the best rank of
-/// those problems in the corpus; then how many rules back it; then catalogue order.
-fn sort_key(
-    c: &Candidate<'_>,
-    input: &StrategyInput<'_>,
-    instrument: &str,
-) -> (u32, u32, u32, usize, usize) {
+/// The sort key of a measure: rule urgency first; then the management priority of the problems the
+/// recommending rules are about (institutional and coordination first in the shipped catalogue;
+/// measures recommended on clusters or flags alone come after those backed by problems); then the
+/// best rank of those problems in the corpus; then how many rules back it; then the order of the
+/// rules file (first recommending rule, place in its list); then catalogue order.
+fn sort_key(c: &Candidate<'_>, input: &StrategyInput<'_>) -> [usize; 7] {
     let cat = input.catalogue;
-    let fired_priority = c
+    let problem_priority = c
         .fired_problems()
         .filter_map(|p| cat.problem(p))
         .map(|p| p.priority)
-        .min();
-    let problem_priority = fired_priority
-        .or_else(|| {
-            cat.problems_for_instrument(instrument)
-                .map(|p| p.priority)
-                .min()
-        })
+        .min()
         .unwrap_or(u32::MAX);
     let best_rank = c
         .fired_problems()
         .filter_map(|p| rank_of(input, p))
         .min()
         .unwrap_or(u32::MAX);
-    (
-        c.best_rule_priority(),
-        problem_priority,
-        best_rank,
+    let first = c.firings[0];
+    [
+        c.best_rule_priority() as usize,
+        problem_priority as usize,
+        best_rank as usize,
         usize::MAX - c.firings.len(),
+        c.first_rule,
+        first
+            .measures
+            .iter()
+            .position(|m| m == c.id)
+            .unwrap_or(usize::MAX),
         c.catalogue_order,
-    )
+    ]
 }
 
 fn rank_of(input: &StrategyInput<'_>, problem: &str) -> Option<u32> {
@@ -133,12 +133,13 @@ pub fn build_strategy(input: &StrategyInput<'_>) -> Strategy {
     let firings = evaluate(input);
 
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
-    for f in &firings {
+    for (rule_n, f) in firings.iter().enumerate() {
         for m in &f.measures {
             match candidates.iter_mut().find(|c| c.id == m) {
                 Some(c) => c.firings.push(f),
                 None => candidates.push(Candidate {
                     id: m,
+                    first_rule: rule_n,
                     catalogue_order: cat
                         .measures()
                         .position(|(_, d)| &d.id == m)
@@ -149,10 +150,7 @@ pub fn build_strategy(input: &StrategyInput<'_>) -> Strategy {
         }
     }
     candidates.retain(|c| cat.measure(c.id).is_some());
-    candidates.sort_by_cached_key(|c| {
-        let instrument = cat.measure(c.id).map_or("", |(i, _)| i.id.as_str());
-        sort_key(c, input, instrument)
-    });
+    candidates.sort_by_cached_key(|c| sort_key(c, input));
     let recommended = candidates.len();
     candidates.truncate(input.options.max_measures);
 
@@ -277,44 +275,36 @@ fn join_reasons(firings: &[&Firing]) -> Bilingual {
     Bilingual::new(join(|b| &b.ru), join(|b| &b.en))
 }
 
-/// The problems a measure answers: those the fired rules were about, then those the catalogue links
-/// to its instrument, each group ordered by rank in the corpus, unranked ones by catalogue order.
-fn problems_addressed<'c>(
-    c: &'c Candidate<'c>,
-    input: &'c StrategyInput<'_>,
-    instrument: &'c str,
+/// The problems a measure answers: those the fired rules were about (by rank in the corpus), then
+/// those the catalogue links to its instrument that rank among the top three of the corpus.
+fn problems_addressed(
+    c: &Candidate<'_>,
+    input: &StrategyInput<'_>,
+    instrument: &str,
 ) -> Vec<String> {
-    let cat = input.catalogue;
-    let order = |ids: Vec<&'c str>| -> Vec<&'c str> {
-        let mut v: Vec<(u32, usize, &str)> = ids
-            .into_iter()
-            .map(|p| {
-                let rank = rank_of(input, p).unwrap_or(u32::MAX);
-                let pos = cat
-                    .problems()
-                    .iter()
-                    .position(|d| d.id == p)
-                    .unwrap_or(usize::MAX);
-                (rank, pos, p)
-            })
-            .collect();
-        v.sort();
-        v.into_iter().map(|(_, _, p)| p).collect()
-    };
-    let mut fired: Vec<&str> = c.fired_problems().collect();
+    let mut fired: Vec<(u32, &str)> = c
+        .fired_problems()
+        .map(|p| (rank_of(input, p).unwrap_or(u32::MAX), p))
+        .collect();
     fired.sort_unstable();
     fired.dedup();
-    let linked: Vec<&str> = cat
+    let mut linked: Vec<(u32, &str)> = input
+        .catalogue
         .problems_for_instrument(instrument)
-        .map(|p| p.id.as_str())
-        .filter(|p| !fired.contains(p))
+        .filter_map(|p| rank_of(input, &p.id).map(|r| (r, p.id.as_str())))
+        .filter(|(r, p)| *r <= LINKED_TOP && !fired.iter().any(|(_, f)| f == p))
         .collect();
-    order(fired)
+    linked.sort_unstable();
+    fired
         .into_iter()
-        .chain(order(linked))
-        .map(str::to_string)
+        .chain(linked)
+        .map(|(_, p)| p.to_string())
         .collect()
 }
+
+/// How high a problem the rules did not name must rank to be listed as addressed by a measure
+/// whose instrument the catalogue links to it.
+const LINKED_TOP: u32 = 3;
 
 fn goals_from_problems(input: &StrategyInput<'_>, cat: &Catalogue) -> Vec<Goal> {
     let Some(r) = input.ranking else {

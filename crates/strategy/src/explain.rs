@@ -4,10 +4,13 @@ use std::fmt::Write;
 
 use creacity_model::{Coded, Lang, Strategy};
 
+use crate::Catalogue;
+
 struct Words {
     goals: &'static str,
     measures: &'static str,
-    head: [&'static str; 4],
+    head: [&'static str; 3],
+    partners: &'static str,
     why: &'static str,
     la_role: &'static str,
     problems: &'static str,
@@ -22,7 +25,8 @@ struct Words {
 const EN: Words = Words {
     goals: "Goals",
     measures: "Measures",
-    head: ["#", "Measure", "Lead", "Partners"],
+    head: ["#", "Measure", "Lead"],
+    partners: "Partners",
     why: "Why",
     la_role: "Local authority",
     problems: "Problems",
@@ -37,7 +41,8 @@ const EN: Words = Words {
 const RU: Words = Words {
     goals: "Цели",
     measures: "Меры",
-    head: ["№", "Мера", "Ответственный", "Партнёры"],
+    head: ["№", "Мера", "Ответственный"],
+    partners: "Партнёры",
     why: "Почему",
     la_role: "Роль ОМСУ",
     problems: "Проблемы",
@@ -58,9 +63,10 @@ fn value(v: Option<f64>, unset: &str) -> String {
     v.map_or_else(|| unset.to_string(), |x| format!("{x}"))
 }
 
-/// Renders a strategy as a table-like text in `lang`: goals, then measures (number, title, lead,
-/// partners) each followed by its reason, the local authority's role, problems, clusters and KPIs,
-/// then provenance. Pure: no terminal queries, no colours.
+/// Renders a strategy as a table-like text in `lang`: goals, then measures (number, title, lead)
+/// each followed by its partners, reason, the local authority's role, problems, clusters and KPIs,
+/// then provenance. Problems and units are shown as codes; [`explain_with`] shows their labels.
+/// Pure: no terminal queries, no colours.
 ///
 /// # Examples
 /// ```
@@ -74,6 +80,23 @@ fn value(v: Option<f64>, unset: &str) -> String {
 /// assert!(text.contains("No rule fired"));
 /// ```
 pub fn explain(strategy: &Strategy, lang: Lang) -> String {
+    render(strategy, lang, None)
+}
+
+/// Like [`explain`], with problem labels and unit labels taken from `catalogue` in `lang`.
+pub fn explain_with(strategy: &Strategy, lang: Lang, catalogue: &Catalogue) -> String {
+    render(strategy, lang, Some(catalogue))
+}
+
+fn render(strategy: &Strategy, lang: Lang, catalogue: Option<&Catalogue>) -> String {
+    let problem = |id: &str| -> String {
+        catalogue
+            .and_then(|c| c.problem(id))
+            .map_or_else(|| id.to_string(), |p| p.label.get(lang).to_string())
+    };
+    let unit = |id: &str| -> String {
+        catalogue.map_or_else(|| id.to_string(), |c| c.unit_label(id, lang).to_string())
+    };
     let w = if lang == Lang::Ru { &RU } else { &EN };
     let mut out = String::new();
     let title = strategy.title.get(lang);
@@ -88,7 +111,7 @@ pub fn explain(strategy: &Strategy, lang: Lang) -> String {
     if strategy.measures.is_empty() {
         let _ = writeln!(out, "  {}", w.none);
     } else {
-        let rows: Vec<[String; 4]> = strategy
+        let rows: Vec<[String; 3]> = strategy
             .measures
             .iter()
             .map(|m| {
@@ -96,11 +119,6 @@ pub fn explain(strategy: &Strategy, lang: Lang) -> String {
                     m.priority.to_string(),
                     m.title.get(lang).to_string(),
                     m.lead.label(lang).to_string(),
-                    m.partners
-                        .iter()
-                        .map(|p| p.label(lang))
-                        .collect::<Vec<_>>()
-                        .join(", "),
                 ]
             })
             .collect();
@@ -110,12 +128,12 @@ pub fn explain(strategy: &Strategy, lang: Lang) -> String {
                 widths[i] = widths[i].max(cell.chars().count());
             }
         }
-        let line = |cells: [&str; 4]| {
+        let line = |cells: [&str; 3]| {
             let mut s = String::from(" ");
             for (i, c) in cells.iter().enumerate() {
                 s.push(' ');
                 s.push_str(&pad(c, widths[i]));
-                s.push_str(if i < 3 { " |" } else { "" });
+                s.push_str(if i < 2 { " |" } else { "" });
             }
             s.trim_end().to_string()
         };
@@ -131,7 +149,9 @@ pub fn explain(strategy: &Strategy, lang: Lang) -> String {
         );
         let indent = " ".repeat(widths[0] + 3);
         for (m, r) in strategy.measures.iter().zip(&rows) {
-            let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]));
+            let _ = writeln!(out, "{}", line([&r[0], &r[1], &r[2]]));
+            let partners: Vec<&str> = m.partners.iter().map(|p| p.label(lang)).collect();
+            let _ = writeln!(out, "{indent}{}: {}", w.partners, partners.join(", "));
             let _ = writeln!(out, "{indent}{}: {}", w.why, m.reason.get(lang));
             let _ = writeln!(
                 out,
@@ -139,7 +159,8 @@ pub fn explain(strategy: &Strategy, lang: Lang) -> String {
                 w.la_role,
                 m.local_authority_role.get(lang)
             );
-            let _ = writeln!(out, "{indent}{}: {}", w.problems, m.problems.join(", "));
+            let problems: Vec<String> = m.problems.iter().map(|p| problem(p)).collect();
+            let _ = writeln!(out, "{indent}{}: {}", w.problems, problems.join(", "));
             let clusters = if m.clusters.is_empty() {
                 w.whole.to_string()
             } else {
@@ -152,7 +173,7 @@ pub fn explain(strategy: &Strategy, lang: Lang) -> String {
                     "{indent}{}: {} [{}] {} → {}",
                     w.kpi,
                     k.name.get(lang),
-                    k.unit,
+                    unit(&k.unit),
                     value(k.baseline, w.unset),
                     value(k.target, w.unset),
                 );

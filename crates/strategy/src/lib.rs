@@ -19,7 +19,7 @@
 //! | [`StrategyInput::builder`] | territory + [`TypedCluster`]s + `ProblemRanking` + knowledge + [`StrategyOptions`] → checked input |
 //! | [`evaluate`] | which rules fire, with their reasons filled from the facts ([`Firing`]) |
 //! | [`build_strategy`] | merges and orders the recommended measures, derives goals and KPI stubs, records provenance |
-//! | [`explain`] | the strategy as table-like text, in Russian or English |
+//! | [`explain`], [`explain_with`] | the strategy as table-like text, in Russian or English (labels from a catalogue with the latter) |
 //! | [`Catalogue::shipped`], [`Rules::shipped`], [`shipped`] | the files in `data/`, embedded |
 //!
 //! ## Rules
@@ -34,9 +34,10 @@
 //!
 //! ## Ordering
 //! Measures are ordered by the most urgent rule that recommends them, then by the catalogue
-//! priority of the problems those rules are about (institutional and coordination problems first),
-//! then by the best rank of those problems in the corpus, then by how many rules recommend them,
-//! then by catalogue order; `priority` 1 is the first.
+//! priority of the problems those rules are about (institutional and coordination problems first;
+//! measures recommended on clusters or flags alone come after those backed by problems), then by
+//! the best rank of those problems in the corpus, then by how many rules recommend them, then by
+//! the order of the rules file, then by catalogue order; `priority` 1 is the first.
 #![warn(missing_docs)]
 
 mod build;
@@ -55,7 +56,7 @@ pub use catalogue::{
 };
 pub use error::StrategyError;
 pub use evaluate::{Firing, evaluate};
-pub use explain::explain;
+pub use explain::{explain, explain_with};
 pub use input::{StrategyInput, StrategyInputBuilder, StrategyOptions, TypedCluster};
 pub use rules::{
     ClusterCondition, ProblemCondition, Rule, Rules, ScaleEnd, Scope, TerritoryCondition,
