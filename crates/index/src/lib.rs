@@ -36,11 +36,11 @@ mod linalg;
 //M pub mod monitor;
 mod read;
 //M pub mod scenario;
-//M pub mod sensitivity;
-//M pub mod sobol;
+pub mod sensitivity;
+pub mod sobol;
 mod stats;
 pub mod steps;
-//M pub mod uncertainty;
+pub mod uncertainty;
 mod units;
 
 pub use coin::{Coin, Ranking, Stage};
@@ -52,5 +52,5 @@ pub use steps::{
     AggMethod, Aggregate, Denominate, GroupMethod, Impute, ImputeMethod, LevelMethod, LevelWeights,
     NonPositive, NormMethod, Normalise, Screen, Step, StepReport, Treat, TreatMethod, WeightSource,
 };
-//M pub use uncertainty::{Distribution, ParamPath, ParamValue, UncertainInput};
+pub use uncertainty::{Distribution, ParamPath, ParamValue, Plan, UncertainInput};
 pub use units::{Unit, UnitData};

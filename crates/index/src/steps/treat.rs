@@ -219,8 +219,8 @@ pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
             let check = |v: &[f64]| -> Option<bool> {
                 let (s, k) = (skewness(v), kurtosis(v));
                 // R's `|` gives TRUE if either side is TRUE even when the other is NA.
-                let a = (!s.is_nan()).then(|| s.abs() < *skew_thresh);
-                let b = (!k.is_nan()).then(|| k < *kurt_thresh);
+                let a = (!s.is_nan()).then_some(s.abs() < *skew_thresh);
+                let b = (!k.is_nan()).then_some(k < *kurt_thresh);
                 match (a, b) {
                     (Some(true), _) | (_, Some(true)) => Some(true),
                     (Some(false), Some(false)) => Some(false),
