@@ -18,8 +18,19 @@ pub struct SpecRef {
     pub version: String,
     /// Digest of its content (see [`Spec::digest`]).
     pub digest: String,
+    /// Its title.
+    pub title: Bilingual,
+    /// Its note on sources (for the default spec: which type names come from the paper).
+    pub note: Bilingual,
     /// The crate that computed the result, with its version.
     pub engine: String,
+}
+
+impl SpecRef {
+    /// `name@version`, the way provenance lists reference data.
+    pub fn tag(&self) -> String {
+        format!("{}@{}", self.name, self.version)
+    }
 }
 
 /// The classification of a set of case cards.
@@ -242,6 +253,8 @@ pub fn classify(spec: &Spec, clusters: &[CreativeCluster]) -> Classification {
             name: spec.name().to_string(),
             version: spec.version().to_string(),
             digest: spec.digest().to_string(),
+            title: spec.file().title.to_bilingual(),
+            note: spec.file().note.to_bilingual(),
             engine: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
         },
         types: spec.types(),

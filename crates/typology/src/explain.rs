@@ -21,7 +21,7 @@ const TOP_FACTS: usize = 3;
 /// #   sources: String::new(), synthetic: false };
 /// let r = &classify(&Spec::builtin(), &[card]).clusters[0];
 /// let text = explain(r, Lang::En);
-/// assert!(text.starts_with("Loft (c1): type 1 of 5, initiative-based; score 0.00"));
+/// assert!(text.starts_with("Loft (c1): type 1 of 5, initiative-based; score 0.000"));
 /// assert!(explain(r, Lang::Ru).contains("инициативный"));
 /// ```
 pub fn explain(r: &ClusterResult, lang: Lang) -> String {
@@ -34,7 +34,7 @@ pub fn explain(r: &ClusterResult, lang: Lang) -> String {
     };
     lines.push(if ru {
         format!(
-            "{} ({}){synthetic}: тип {} из {}, {}; балл {:.2} (0 — полностью частный, 1 — полностью государственный).",
+            "{} ({}){synthetic}: тип {} из {}, {}; балл {:.3} (0 — полностью частный, 1 — полностью государственный).",
             r.name.get(lang),
             r.cluster_id,
             r.position,
@@ -44,7 +44,7 @@ pub fn explain(r: &ClusterResult, lang: Lang) -> String {
         )
     } else {
         format!(
-            "{} ({}){synthetic}: type {} of {}, {}; score {:.2} (0 fully private, 1 fully public).",
+            "{} ({}){synthetic}: type {} of {}, {}; score {:.3} (0 fully private, 1 fully public).",
             r.name.get(lang),
             r.cluster_id,
             r.position,
@@ -145,7 +145,7 @@ pub fn explain(r: &ClusterResult, lang: Lang) -> String {
         );
         for a in &r.alternatives {
             lines.push(format!(
-                "  - {} ⇒ {} ({} {:.2})",
+                "  - {} ⇒ {} ({} {:.3})",
                 a.change.render(a.field, lang),
                 a.label.get(lang),
                 if ru { "балл" } else { "score" },

@@ -54,6 +54,14 @@ fn results_carry_the_spec_and_serialise_the_reasons() {
     let json = serde_json::to_value(&result).unwrap();
     assert_eq!(json["spec"]["name"], "creacity-default");
     assert_eq!(json["spec"]["version"], "1.0.0");
+    assert_eq!(result.spec.tag(), "creacity-default@1.0.0");
+    assert!(
+        result
+            .spec
+            .note
+            .en
+            .contains("names only the two key end types")
+    );
     let first = &json["clusters"][0];
     assert_eq!(first["type_id"], "initiative_based");
     assert_eq!(first["position"], 1);
@@ -85,7 +93,7 @@ fn explanation_by_hand() {
     let lines: Vec<&str> = en.lines().collect();
     assert_eq!(
         lines[0],
-        "Cluster p2 (p2) [synthetic]: type 2 of 5, supported initiative; score 0.33 (0 fully private, 1 fully public)."
+        "Cluster p2 (p2) [synthetic]: type 2 of 5, supported initiative; score 0.328 (0 fully private, 1 fully public)."
     );
     // 0.328 is past the centre 0.3 of its interval, so the upper neighbour shares it:
     // partnership = 0.5 × (0.328 − 0.3) / (0.4 − 0.3) = 0.14.
