@@ -72,7 +72,7 @@ fn measures_are_ordered_by_rule_priority_then_problem_priority() {
         [
             // coordination_first (priority 1)
             "creative_council",
-            "intermunicipal_agreement",
+            "cooperation_agreement",
             // priority 2: financial_gap is backed by a problem, no_clusters is not.
             "creative_sme_grants",
             "microloans",
@@ -346,7 +346,7 @@ fn the_same_input_gives_the_same_strategy() {
             "creative_council",
             "project_office",
             "creative_status_register",
-            "intermunicipal_agreement"
+            "cooperation_agreement"
         ]
     );
 }
@@ -358,7 +358,7 @@ fn max_measures_keeps_the_most_urgent() {
     let mut o = options();
     o.max_measures = 2;
     let s = strategy(&territory(false, false, false), vec![], &rk, &c, &r, o);
-    assert_eq!(ids(&s), ["creative_council", "intermunicipal_agreement"]);
+    assert_eq!(ids(&s), ["creative_council", "cooperation_agreement"]);
     assert_eq!(s.goals.len(), 1);
     assert_eq!(s.kpis.len(), 4);
 }

@@ -158,3 +158,29 @@ fn shipped_text_is_the_embedded_file() {
     assert_eq!(text, shipped::RULES_TOML);
     Rules::from_toml(&text).unwrap();
 }
+
+#[test]
+fn the_documentation_lists_every_shipped_item() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/management-model.md"
+    );
+    let Ok(doc) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: {path} not found");
+        return;
+    };
+    let (c, r) = common::shipped();
+    let ids = c
+        .problems()
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(c.instruments().iter().map(|i| i.id.as_str()))
+        .chain(c.measures().map(|(_, m)| m.id.as_str()))
+        .chain(r.rules().iter().map(|x| x.id.as_str()));
+    for id in ids {
+        assert!(
+            doc.contains(&format!("`{id}`")),
+            "docs/management-model.md does not list `{id}`"
+        );
+    }
+}
