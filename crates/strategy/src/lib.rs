@@ -15,7 +15,7 @@
 //! | item | what it does |
 //! |---|---|
 //! | [`Catalogue::from_toml`] | reads and checks the problem catalogue and the instrument/measure catalogue |
-//! | [`Rules::from_toml`], [`Rules::check`] | reads and checks the strategy rules, then their references against a catalogue |
+//! | [`Rules::from_toml`], [`Rules::check`], [`Rules::from_toml_with`] | reads and checks the strategy rules, then their references against a catalogue |
 //! | [`StrategyInput::builder`] | territory + [`TypedCluster`]s + `ProblemRanking` + knowledge + [`StrategyOptions`] → checked input |
 //! | [`evaluate`] | which rules fire, with their reasons filled from the facts ([`Firing`]) |
 //! | [`build_strategy`] | merges and orders the recommended measures, derives goals and KPI stubs, records provenance |

@@ -262,6 +262,16 @@ impl Rules {
         })
     }
 
+    /// [`Rules::from_toml`] then [`Rules::check`] against `catalogue`: everything checked up front.
+    ///
+    /// # Errors
+    /// Any error of either.
+    pub fn from_toml_with(text: &str, catalogue: &Catalogue) -> Result<Self, StrategyError> {
+        let rules = Self::from_toml(text)?;
+        rules.check(catalogue)?;
+        Ok(rules)
+    }
+
     /// The rules shipped in `data/rules/strategy.toml` (embedded in the binary).
     ///
     /// # Errors

@@ -176,6 +176,17 @@ fn unknown_measure() {
 }
 
 #[test]
+fn from_toml_with_checks_references_at_once() {
+    let e = Rules::from_toml_with(
+        &RULE.replace("[\"council\"]", "[\"councel\"]"),
+        &catalogue(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, StrategyError::UnknownMeasure { ref id, .. } if id == "councel"));
+    Rules::from_toml_with(RULE, &catalogue()).unwrap();
+}
+
+#[test]
 fn unknown_instrument_in_a_rule() {
     let text = RULE.replace(
         "measures = [\"council\"]",
