@@ -223,7 +223,7 @@ fn read_archive<R: Read + std::io::Seek>(
                     continue;
                 }
                 let pos = f.data_start().unwrap_or(0) + f.compressed_size();
-                let mut bytes = Vec::with_capacity(f.compressed_size().min(1 << 30) as usize);
+                let mut bytes = Vec::with_capacity(f.compressed_size().min(job.size) as usize);
                 let payload = match f.read_to_end(&mut bytes) {
                     Err(e) => Payload::Broken(RegistryError::TruncatedZip {
                         zip: job.name.clone(),
@@ -328,8 +328,11 @@ fn read_stream(
                     let _ = std::io::copy(&mut f, &mut std::io::sink());
                     continue;
                 }
-                let mut buf = Vec::with_capacity(f.size().min(1 << 30) as usize);
-                let res = f.read_to_end(&mut buf).map(|_| buf);
+                let mut buf = Vec::with_capacity(f.size().min(64 << 20) as usize);
+                let res = (&mut f)
+                    .take(MAX_ENTRY + 1)
+                    .read_to_end(&mut buf)
+                    .map(|_| buf);
                 (name, res)
             }
         };
@@ -358,10 +361,21 @@ fn read_stream(
     }
 }
 
+/// Largest inflated entry accepted (1 GiB).
+const MAX_ENTRY: u64 = 1 << 30;
+
 fn inflate(bytes: &[u8], size: u64) -> Result<Vec<u8>, String> {
     // One call into the inflater straight into a buffer of the declared size; one byte more to
     // notice an entry that inflates past what its header says (a damaged or hostile archive).
-    let cap = usize::try_from(size).map_err(|_| "entry too large".to_string())? + 1;
+    if size > MAX_ENTRY {
+        return Err(format!(
+            "header says {size} bytes inflated, more than the {MAX_ENTRY} bytes the reader accepts \
+             for one XML file (real ones are ≈ 4 MB)"
+        ));
+    }
+    // Deflate cannot expand more than ≈ 1032:1, so a damaged size field cannot make us reserve
+    // more than the data could fill.
+    let cap = (size + 1).min(bytes.len() as u64 * 1100 + 1024) as usize;
     let mut out = Vec::with_capacity(cap);
     let mut z = flate2::Decompress::new(false);
     let status = z
