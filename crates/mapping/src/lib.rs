@@ -7,6 +7,7 @@ mod error;
 pub mod indices;
 mod matrix;
 pub mod spatial;
+pub mod taxonomy;
 
 pub use error::MappingError;
 pub use matrix::Matrix;
