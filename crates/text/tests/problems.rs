@@ -20,7 +20,7 @@ const IDS: [&str; 8] = [
 fn shipped_dictionary_has_the_shared_ids_and_labels() {
     let d = problem_dictionary();
     assert_eq!(d.name, "creacity-problems");
-    assert_eq!(d.version, "1.0.0");
+    assert_eq!(d.version, "1.1.0");
     let ids: Vec<&str> = d.categories.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, IDS);
     for c in &d.categories {
@@ -128,7 +128,7 @@ fn ranking_known_by_construction() {
     let docs = corpus();
     let r = rank_problems(&docs, &problem_dictionary(), &RankParams::default()).unwrap();
     assert_eq!(r.documents, ["d1", "d2", "d3", "d4"]);
-    assert_eq!(r.dictionary, "creacity-problems 1.0.0");
+    assert_eq!(r.dictionary, "creacity-problems 1.1.0");
     let top: Vec<(&str, u32, u64, u32, f64)> = r
         .problems
         .iter()
