@@ -46,3 +46,37 @@ pub fn kwic_line(
         right: join(&tokens[end..(end + window).min(tokens.len())]),
     }
 }
+
+/// Every match of `patterns` (glob, regex or fixed; multi-word allowed) in `docs`, as
+/// keyword-in-context lines with `window` words each side, in corpus order.
+///
+/// # Errors
+/// A pattern that does not compile.
+///
+/// ```
+/// use creacity_text::{kwic, PatternKind, TextDocument};
+/// let docs = [TextDocument::new("d1", "Слабая координация мешает. Координация нужна.")];
+/// let lines = kwic(&docs, &["координац*"], PatternKind::Glob, 1).unwrap();
+/// assert_eq!(lines.len(), 2);
+/// assert_eq!((lines[0].left.as_str(), lines[0].keyword.as_str()), ("Слабая", "координация"));
+/// ```
+pub fn kwic<S: AsRef<str>>(
+    docs: &[TextDocument],
+    patterns: &[S],
+    kind: crate::PatternKind,
+    window: usize,
+) -> crate::Result<Vec<Evidence>> {
+    let pats: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+    let d = crate::Dictionary::new("kwic", "", vec![crate::Category::leaf("kwic", &pats)]);
+    let lk = crate::Lookup::new(&d, &crate::LookupParams::default().kind(kind))?;
+    let mut s = lk.session();
+    let mut out = Vec::new();
+    for doc in docs {
+        let c = s.count(&doc.text);
+        let toks = s.last_tokens();
+        for m in &c.matches {
+            out.push(kwic_line(doc, toks, m.start, m.len, window));
+        }
+    }
+    Ok(out)
+}

@@ -9,7 +9,7 @@
 //! | stemming | [`Stemmer`], [`Stemming`] | Snowball Russian (current, folds ё) and English (Porter2), Porter (2001) |
 //! | dictionaries | [`Dictionary`], [`read_yaml`], [`write_yaml`] | quanteda YAML (Benoit et al. 2018) |
 //! | lookup | [`Lookup`], [`LookupParams`], [`LookupSession`] | quanteda `tokens_lookup` counting rules |
-//! | keyword in context | [`kwic_line`] | quanteda `kwic` |
+//! | keyword in context | [`kwic`], [`kwic_line`] | quanteda `kwic` |
 //! | stop-words | [`stopwords`] | own RU/EN lists (data) |
 //! | document-feature matrix, frequencies, counts by group | [`Dfm`], [`count_documents`], [`CountTable::by_group`] | quanteda `dfm`, `textstat_frequency`, `dfm_group` |
 //! | co-occurrence | [`fcm_window`], [`fcm_document`] | text2vec `create_tcm`; quanteda `fcm` |
@@ -56,10 +56,12 @@ pub use dictionary::{
 };
 pub use error::{Result, TextError};
 pub use keyness::{Keyness, KeynessRow, keyness, keyness_cell};
-pub use kwic::kwic_line;
+pub use kwic::{kwic, kwic_line};
 pub use lookup::{DocCounts, KeyMatch, Lookup, LookupParams, LookupSession};
 pub use ranking::{Bootstrap, RankParams, rank_problems};
-pub use reliability::{Agreement, agreement, cronbach_alpha, kr20};
+pub use reliability::{
+    Agreement, Consistency, agreement, category_consistency, cronbach_alpha, kr20,
+};
 pub use script::{ScriptCheck, check_script};
 pub use stem::{Stemmer, Stemming, is_cyrillic};
 pub use stopwords::stopwords;

@@ -163,3 +163,69 @@ pub fn kr20(items: &[Vec<bool>]) -> Result<f64> {
         .collect();
     cronbach_alpha(&rows)
 }
+
+/// Internal consistency of one dictionary category over a corpus: each of its patterns (its
+/// sub-categories' included) is an item, each document a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Consistency {
+    /// The category.
+    pub category: String,
+    /// Items (patterns).
+    pub items: usize,
+    /// Cases (documents).
+    pub cases: usize,
+    /// Cronbach's alpha on the counts.
+    pub alpha: f64,
+    /// KR-20 on presence (0/1).
+    pub kr20: f64,
+}
+
+/// Cronbach's alpha and KR-20 of `category` over `docs`.
+///
+/// # Errors
+/// Fewer than two patterns or documents; a pattern that does not compile.
+pub fn category_consistency(
+    docs: &[crate::TextDocument],
+    category: &crate::Category,
+    params: &crate::LookupParams,
+) -> Result<Consistency> {
+    fn collect<'a>(c: &'a crate::Category, out: &mut Vec<&'a str>) {
+        out.extend(c.patterns.iter().map(String::as_str));
+        for ch in &c.children {
+            collect(ch, out);
+        }
+    }
+    let mut pats = Vec::new();
+    collect(category, &mut pats);
+    let cats = pats
+        .iter()
+        .enumerate()
+        .map(|(i, p)| crate::Category::leaf(format!("item{i}"), &[p]))
+        .collect();
+    let d = crate::Dictionary::new("items", "", cats);
+    let lk = crate::Lookup::new(
+        &d,
+        &crate::LookupParams {
+            levels: (1, 1),
+            ..params.clone()
+        },
+    )?;
+    let t = crate::count_documents(docs, &lk);
+    let counts: Vec<Vec<f64>> = t
+        .counts
+        .iter()
+        .map(|r| r.iter().map(|&c| c as f64).collect())
+        .collect();
+    let presence: Vec<Vec<bool>> = t
+        .counts
+        .iter()
+        .map(|r| r.iter().map(|&c| c > 0).collect())
+        .collect();
+    Ok(Consistency {
+        category: category.id.clone(),
+        items: pats.len(),
+        cases: docs.len(),
+        alpha: cronbach_alpha(&counts)?,
+        kr20: kr20(&presence)?,
+    })
+}

@@ -271,3 +271,24 @@ fn counts_by_group() {
     assert_eq!(g.tokens, [3, 1]);
     assert!(t.by_group(&["x"]).is_err());
 }
+
+#[test]
+fn category_consistency_by_hand() {
+    // Items x, y over four documents: counts (1,1), (2,2), (0,0), (1,0).
+    // Variances 2/3 and 11/12; totals 2, 4, 0, 1 → variance 35/12.
+    // alpha = 2 (1 − (8/12 + 11/12) / (35/12)) = 2 · 16/35.
+    let cat = Category::leaf("k", &["x", "y"]);
+    let docs = [
+        TextDocument::new("1", "x y"),
+        TextDocument::new("2", "x x y y"),
+        TextDocument::new("3", "z"),
+        TextDocument::new("4", "x"),
+    ];
+    let c = creacity_text::category_consistency(&docs, &cat, &LookupParams::default()).unwrap();
+    assert_eq!((c.items, c.cases), (2, 4));
+    assert!((c.alpha - 32.0 / 35.0).abs() < 1e-12, "{}", c.alpha);
+    // Presence (1,1), (1,1), (0,0), (1,0): variances 1/4, 1/3; totals 2, 2, 0, 1 → 11/12.
+    assert!((c.kr20 - 2.0 * (1.0 - (7.0 / 12.0) / (11.0 / 12.0))).abs() < 1e-12);
+    let one = Category::leaf("k", &["x"]);
+    assert!(creacity_text::category_consistency(&docs, &one, &LookupParams::default()).is_err());
+}
