@@ -342,10 +342,22 @@ pub fn classify_one(spec: &Spec, c: &CreativeCluster) -> ClusterResult {
 }
 
 fn alternatives(spec: &Spec, c: &CreativeCluster, chosen: usize) -> Vec<Alternative> {
+    // The texts of the card do not take part in scoring; dropping them once spares an
+    // allocation per text for each of the few dozen changed copies.
+    let bare = CreativeCluster {
+        id: String::new(),
+        name_ru: String::new(),
+        name_en: String::new(),
+        territory_id: String::new(),
+        notes: String::new(),
+        sources: String::new(),
+        support: c.support.clone(),
+        ..*c
+    };
     let mut out = Vec::new();
     for field in spec.used_fields() {
         let allowed = |from: &str, to: &str| spec.one_code_step(field, from, to);
-        for (change, changed) in one_step_changes(field, c, spec.share_step(), &allowed) {
+        for (change, changed) in one_step_changes(field, &bare, spec.share_step(), &allowed) {
             let e = evaluate(spec, &changed);
             if e.chosen != chosen {
                 let t = &spec.types[e.chosen];
