@@ -23,7 +23,13 @@ pub fn report(
     let clusters = ws.clusters(Some(territory))?;
     let classification = creacity_typology::classify(&k.spec, &clusters);
     let problems = latest_problems(ws)?;
-    let strategy = ws.latest_strategy(territory)?;
+    // KPI units are stored as catalogue codes; a reader wants their labels.
+    let strategy = ws.latest_strategy(territory)?.map(|mut s| {
+        for kpi in &mut s.kpis {
+            kpi.unit = k.catalogue.unit_label(&kpi.unit, lang).to_string();
+        }
+        s
+    });
     let mut provenance = vec![creacity_model::Provenance {
         tool_version: VERSION.into(),
         method: "typology.classify".into(),

@@ -7,6 +7,7 @@ pub mod map;
 pub mod qca;
 mod records;
 pub mod registry;
+pub mod serve;
 pub mod text;
 mod workspace;
 
@@ -35,6 +36,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Map(args) => map::run(&g, args),
         Command::Index(args) => index::run(&g, args),
         Command::Registry(args) => registry::run(&g, args),
+        Command::Serve(args) => serve::run(&g, args),
+        Command::User(args) => serve::run_user(&g, args),
     }
 }
 
