@@ -29,6 +29,7 @@ impl Direction {
 
 /// One node of the framework: an indicator (level 1) or an aggregate (level ≥ 2).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Node {
     /// Unique code (COINr `iCode`).
     pub code: String,

@@ -27,15 +27,15 @@
 // `!(a > b)` is deliberate throughout: it is true for NaN, which must be refused too.
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 
-//M pub mod analysis;
+pub mod analysis;
 mod coin;
 mod dataset;
 mod error;
 mod framework;
 mod linalg;
-//M pub mod monitor;
+pub mod monitor;
 mod read;
-//M pub mod scenario;
+pub mod scenario;
 pub mod sensitivity;
 pub mod sobol;
 mod stats;
