@@ -1,7 +1,7 @@
 //! Classification of case cards by a validated spec, with the reasons for every type.
 
 use creacity_model::{Bilingual, CreativeCluster};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Field;
 use crate::field::{Change, FactValue, one_step_changes, snap};
@@ -10,7 +10,7 @@ use crate::membership::{assign, interval_type};
 use crate::spec::{Spec, TypeInfo};
 
 /// The spec a result was computed with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpecRef {
     /// The typology's name.
     pub name: String,
@@ -34,7 +34,7 @@ impl SpecRef {
 }
 
 /// The classification of a set of case cards.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     /// Which spec was used.
     pub spec: SpecRef,
@@ -46,8 +46,9 @@ pub struct Classification {
     pub summary: Summary,
 }
 
-/// The classification of one case card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The classification of one case card. Every number is rounded to 12 decimals, so that JSON
+/// holds `0.1`, not `0.09999999999999998`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterResult {
     /// The case card's id.
     pub cluster_id: String,
@@ -82,7 +83,7 @@ pub struct ClusterResult {
 }
 
 /// A dimension's score for one cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionScore {
     /// Dimension id.
     pub id: String,
@@ -97,7 +98,7 @@ pub struct DimensionScore {
 }
 
 /// Degree of membership in one type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Membership {
     /// Type id.
     pub type_id: String,
@@ -112,7 +113,7 @@ pub struct Membership {
 }
 
 /// What one fact adds to the composite score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactContribution {
     /// The dimension it scores in.
     pub dimension: String,
@@ -132,7 +133,7 @@ pub struct FactContribution {
 }
 
 /// A one-step change of one fact that changes the type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
     /// The fact changed.
     pub field: Field,
@@ -149,7 +150,7 @@ pub struct Alternative {
 }
 
 /// The classification summed up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Number of clusters.
     pub clusters: usize,
@@ -164,7 +165,7 @@ pub struct Summary {
 }
 
 /// Clusters of one type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TypeCount {
     /// Type id.
     pub type_id: String,
@@ -281,7 +282,7 @@ pub fn classify_one(spec: &Spec, c: &CreativeCluster) -> ClusterResult {
             label: d.label.clone(),
             axis: d.axis,
             weight: d.weight,
-            score,
+            score: snap(score),
         })
         .collect();
     let memberships = spec
@@ -292,7 +293,7 @@ pub fn classify_one(spec: &Spec, c: &CreativeCluster) -> ClusterResult {
             type_id: t.id.clone(),
             position: i + 1,
             label: t.label.clone(),
-            degree: e.memberships[i],
+            degree: snap(e.memberships[i]),
             qualifies: e.qualifies[i],
         })
         .collect();
@@ -307,10 +308,10 @@ pub fn classify_one(spec: &Spec, c: &CreativeCluster) -> ClusterResult {
                     dimension: d.id.clone(),
                     field: f.field,
                     value: f.field.value_of(c),
-                    score,
-                    weight,
-                    contribution: weight * score,
-                    pull: weight * (score - 0.5),
+                    score: snap(score),
+                    weight: snap(weight),
+                    contribution: snap(weight * score),
+                    pull: snap(weight * (score - 0.5)),
                 }
             })
         })

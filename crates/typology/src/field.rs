@@ -188,7 +188,7 @@ fn label_of<T: Coded>(code: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// The value a fact holds in one case card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FactValue {
     /// A code of a coded field.
@@ -239,7 +239,7 @@ impl FactValue {
 }
 
 /// One change of one fact by one step (see [`crate::Alternative`]).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// A coded field set to another value of its list.

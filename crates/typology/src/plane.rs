@@ -10,13 +10,13 @@
 //! An axis with no dimension (or only zero weights) gives `None`.
 
 use creacity_model::Bilingual;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::file::Axis;
 use crate::{Classification, ClusterResult};
 
 /// The plane with the axis titles and one point per cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plane {
     /// Title of the x axis.
     pub x_title: Bilingual,
@@ -27,7 +27,7 @@ pub struct Plane {
 }
 
 /// One cluster on the plane.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanePoint {
     /// The case card's id.
     pub cluster_id: String,

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use creacity_model::Bilingual;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::file::{Axis, CodedStep, FORMAT, SpecFile};
 use crate::scoring::Scoring;
@@ -221,7 +221,7 @@ fn digest(file: &SpecFile) -> Result<String, TypologyError> {
 }
 
 /// A type's identity in results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TypeInfo {
     /// Identifier.
     pub id: String,

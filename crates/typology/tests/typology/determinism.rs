@@ -119,3 +119,15 @@ fn explanation_by_hand() {
         "{ru}"
     );
 }
+
+#[test]
+fn results_read_back_from_json() {
+    let result = classify(&Spec::builtin(), &cards());
+    let json = serde_json::to_string(&result).unwrap();
+    let back: creacity_typology::Classification = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, result);
+    let p = plane(&result);
+    let back: creacity_typology::Plane =
+        serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+    assert_eq!(back, p);
+}
