@@ -121,3 +121,27 @@ fn regenerate_is_identity() {
         "regenerated JSON coin differs"
     );
 }
+
+/// Every column of the `Aggregated` data set against COINr 1.1.14's `build_example_coin()`
+/// (exported with `write.csv(get_dset(coin, "Aggregated"))`, stored in `tests/data/`).
+#[test]
+fn every_value_equals_coinr() {
+    let Some((fw, d)) = load() else { return };
+    let coin = Coin::build(fw, d, asem_log()).unwrap();
+    let ours = coin.dataset("Aggregated").unwrap();
+    let text = include_str!("data/asem_coinr_1.1.14_aggregated.csv");
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let head: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let mut compared = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let unit = &rec[head.iter().position(|h| h == "uCode").unwrap()];
+        for (k, h) in head.iter().enumerate() {
+            let Some(v) = ours.get(unit, h) else { continue };
+            let theirs: f64 = rec[k].parse().unwrap();
+            assert!((v - theirs).abs() <= 1e-9 * theirs.abs().max(1.0), "{unit} {h}: ours {v}, COINr {theirs}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 51 * (49 + 8 + 2 + 1));
+}
