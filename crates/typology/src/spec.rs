@@ -60,6 +60,8 @@ impl Spec {
     /// [`TypologyError::Toml`] for syntax, unknown keys and wrong types (with line and column);
     /// the other variants for rules the file breaks, each naming the key.
     pub fn from_toml(text: &str) -> Result<Spec, TypologyError> {
+        // Editors on Windows often start UTF-8 files with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let file: SpecFile = toml::from_str(text).map_err(|e| TypologyError::Toml {
             message: e.to_string(),
         })?;

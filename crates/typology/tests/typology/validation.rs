@@ -468,3 +468,9 @@ fn trapezoid_without_width() {
     // And it writes back the same way.
     assert_eq!(Spec::from_toml(&spec.to_toml().unwrap()).unwrap(), spec);
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let with_bom = format!("\u{feff}{DEFAULT_SPEC_TOML}");
+    assert_eq!(Spec::from_toml(&with_bom).unwrap(), Spec::builtin());
+}
