@@ -302,12 +302,20 @@ pub(crate) fn types(types: &[TypeFile], dims: &[Dimension]) -> Result<Vec<TypeDe
                 });
             }
             (_, Some(v)) => {
-                if !(v > 0.0 && v < 1.0) {
+                if !(0.0..=1.0).contains(&v) {
                     return Err(TypologyError::OutOfRange {
                         key: format!("{key}.from"),
                         value: v,
                         min: 0.0,
                         max: 1.0,
+                    });
+                }
+                if v == 1.0 {
+                    return Err(TypologyError::Invalid {
+                        key: format!("{key}.from"),
+                        problem: "a threshold of 1 leaves the type only the single score 1; \
+                                  thresholds must lie below 1"
+                            .into(),
                     });
                 }
                 let prev = out.last().map_or(0.0, |p| p.from);

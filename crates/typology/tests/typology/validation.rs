@@ -474,3 +474,18 @@ fn a_byte_order_mark_is_ignored() {
     let with_bom = format!("\u{feff}{DEFAULT_SPEC_TOML}");
     assert_eq!(Spec::from_toml(&with_bom).unwrap(), Spec::builtin());
 }
+
+#[test]
+fn threshold_at_the_ends_of_the_scale() {
+    // 0 for a later type is not above the start of the first one.
+    assert_eq!(
+        bad(|f| f.types[1].from = Some(0.0)),
+        TypologyError::NotIncreasing {
+            key: "types[supported_initiative].from".into(),
+            previous: 0.0,
+            value: 0.0
+        }
+    );
+    let e = bad(|f| f.types[4].from = Some(1.0));
+    assert!(matches!(e, TypologyError::Invalid { ref key, .. } if key == "types[dependent].from"));
+}
