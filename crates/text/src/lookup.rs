@@ -11,7 +11,9 @@
 //! Compile a [`Lookup`] once, then count documents with a [`LookupSession`], which remembers
 //! what every distinct word matched (each word type is tried against the patterns once).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::fxhash::{FxMap, FxSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -100,7 +102,7 @@ pub struct Lookup {
     entries: Vec<Entry>,
     multis: Vec<MultiPattern>,
     params: LookupParams,
-    remove: HashSet<String>,
+    remove: FxSet<String>,
     identity: String,
 }
 
@@ -237,7 +239,7 @@ impl Lookup {
     pub fn session(&self) -> LookupSession<'_> {
         LookupSession {
             lookup: self,
-            types: HashMap::new(),
+            types: FxMap::default(),
             info: Vec::new(),
             stemmer: Stemmer::new(self.params.stemming),
             buf: String::new(),
@@ -260,7 +262,7 @@ const PAD: u32 = u32::MAX;
 #[derive(Debug)]
 pub struct LookupSession<'a> {
     lookup: &'a Lookup,
-    types: HashMap<String, u32>,
+    types: FxMap<String, u32>,
     info: Vec<TypeInfo>,
     stemmer: Stemmer,
     buf: String,
@@ -372,7 +374,7 @@ impl LookupSession<'_> {
         spans.dedup();
         let mut counts = vec![0u64; lk.keys.len()];
         let mut matches = Vec::new();
-        let mut used: HashSet<usize> = HashSet::new();
+        let mut used: FxSet<usize> = FxSet::default();
         let mut current = u32::MAX;
         for (k, len, start) in spans {
             if k != current {

@@ -2,7 +2,7 @@
 //! satisfies without trying them all: exact words and `prefix*` globs are hashed, only the rest
 //! are tried one by one.
 
-use std::collections::HashMap;
+use crate::fxhash::FxMap;
 
 use crate::dictionary::PatternKind;
 
@@ -82,8 +82,8 @@ pub(crate) fn glob_match(pat: &[char], w: &str) -> bool {
 /// Finds, for a word, the payloads of every matcher it satisfies.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct MatcherIndex {
-    exact: HashMap<String, Vec<u32>>,
-    prefix: HashMap<String, Vec<u32>>,
+    exact: FxMap<String, Vec<u32>>,
+    prefix: FxMap<String, Vec<u32>>,
     max_prefix_chars: usize,
     other: Vec<(WordMatcher, u32)>,
 }

@@ -36,7 +36,15 @@ impl Token {
     }
 }
 
+#[inline]
 fn is_word(c: char) -> bool {
+    // Fast paths for the two scripts of the corpus; the Unicode tables are slow to search.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{410}'..='\u{44f}').contains(&c) || c == 'ё' || c == 'Ё' {
+        return true;
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -148,7 +156,13 @@ impl Normalize {
                 '\u{2019}' => out.push('\''),
                 'ё' if self.fold_yo => out.push('е'),
                 'Ё' if self.fold_yo => out.push(if self.lowercase { 'е' } else { 'Е' }),
-                c if self.lowercase && !c.is_lowercase() => out.extend(c.to_lowercase()),
+                c if self.lowercase && c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
+                c if self.lowercase && ('А'..='Я').contains(&c) => {
+                    out.push(char::from_u32(c as u32 + 32).expect("Cyrillic lower case"))
+                }
+                c if self.lowercase && !c.is_ascii() && !c.is_lowercase() => {
+                    out.extend(c.to_lowercase())
+                }
                 c => out.push(c),
             }
         }
