@@ -46,6 +46,18 @@ impl Coding {
             .fold(0, |acc, (&v, &o)| acc | (u64::from(v) << o))
     }
 
+    /// The cube of an implicant written as value + 1 per condition (0 = absent).
+    pub fn cube_of(&self, shifted: &[u8]) -> Cube {
+        let mut cube = Cube { mask: 0, value: 0 };
+        for (j, &v) in shifted.iter().enumerate() {
+            if v > 0 {
+                cube.mask |= self.masks[j];
+                cube.value |= u64::from(v - 1) << self.offset[j];
+            }
+        }
+        cube
+    }
+
     /// Per-condition value of a cube: `None` where the condition is absent.
     pub fn cube_values(&self, cube: Cube) -> Vec<Option<u8>> {
         self.masks
@@ -149,9 +161,13 @@ pub(crate) fn prime_implicants(
     stop_early: bool,
 ) -> Vec<Cube> {
     let n = coding.levels.len();
-    let mut gens: Vec<u64> = generators.to_vec();
-    gens.sort_unstable();
-    gens.dedup();
+    // Order kept: it is the reference's order of discovery (ties in its sort depend on it).
+    let mut unique = std::collections::HashSet::new();
+    let gens: Vec<u64> = generators
+        .iter()
+        .copied()
+        .filter(|g| unique.insert(*g))
+        .collect();
     let mut bad_counts = CodeCounts::new(coding.bits);
     let mut seen = CodeCounts::new(coding.bits);
     let mut primes = Vec::new();

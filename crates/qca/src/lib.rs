@@ -34,6 +34,7 @@ mod fit;
 mod implicant;
 mod minimize;
 mod necessity;
+mod qmc;
 mod render;
 mod robustness;
 mod sets;

@@ -4,6 +4,7 @@
 use crate::chart::{Bits, Covering, reference_order, row_dominance};
 use crate::fit::{Fit, conjunction, disjunction, sufficiency, unique_coverage};
 use crate::implicant::{Coding, Cube, Forbidden, prime_implicants};
+use crate::qmc::qmc;
 use crate::render::{implicant_expression, model_expression};
 use crate::{Out, QcaError, TruthTable};
 use serde::{Deserialize, Serialize};
@@ -256,13 +257,7 @@ pub fn minimize(tt: &TruthTable, params: &MinimizeParams) -> Result<Minimization
             .filter(|r| included_c(r.out))
             .map(|r| ctx.coding.encode(&r.values)),
     );
-    let cons_primes = prime_implicants(
-        &ctx.coding,
-        &on,
-        Forbidden::AllButGenerators,
-        &ctx.explain,
-        false,
-    );
+    let cons_primes = ctx.exact_primes(&on);
     let conservative = ctx.solution(SolutionKind::Conservative, cons_primes, params)?;
     let mut parsimonious = None;
     let mut intermediate = Vec::new();
@@ -299,7 +294,43 @@ pub fn minimize(tt: &TruthTable, params: &MinimizeParams) -> Result<Minimization
     })
 }
 
+/// Up to this many positive configurations the conservative and intermediate prime implicants
+/// come from the reference's own Quine–McCluskey order; above, from the faster search (same
+/// implicants, ties in the order of models may then differ from the reference).
+const MAX_QMC_ROWS: usize = 3000;
+
 impl Context<'_> {
+    fn exact_primes(&self, on: &[u64]) -> Vec<Cube> {
+        if on.len() <= MAX_QMC_ROWS {
+            let levels = &self.coding.levels;
+            let rows: Vec<Vec<u8>> = on
+                .iter()
+                .map(|&code| {
+                    self.coding
+                        .cube_values(Cube {
+                            mask: u64::MAX,
+                            value: code,
+                        })
+                        .iter()
+                        .map(|v| v.map_or(0, |v| v + 1))
+                        .collect()
+                })
+                .collect();
+            qmc(&rows, levels)
+                .iter()
+                .map(|r| self.coding.cube_of(r))
+                .collect()
+        } else {
+            prime_implicants(
+                &self.coding,
+                on,
+                Forbidden::AllButGenerators,
+                &self.explain,
+                false,
+            )
+        }
+    }
+
     fn solution(
         &self,
         kind: SolutionKind,
@@ -509,13 +540,7 @@ impl Context<'_> {
                     easy.iter()
                         .map(|&r| self.coding.encode(&row_values(r, levels))),
                 );
-                let primes = prime_implicants(
-                    &self.coding,
-                    &on,
-                    Forbidden::AllButGenerators,
-                    &self.explain,
-                    false,
-                );
+                let primes = self.exact_primes(&on);
                 let mut solution = self.solution(SolutionKind::Intermediate, primes, params)?;
                 for m in &mut solution.models {
                     m.simplifying_assumptions = Some(easy.clone());

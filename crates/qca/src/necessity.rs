@@ -44,10 +44,10 @@ pub struct NecessityFit {
 pub struct Necessity {
     /// Options used.
     pub params: NecessityParams,
-    /// Every literal of every condition, in condition order (`X` then `~X`; `X[0]`, `X[1]`…).
+    /// Every literal of every condition, in condition order (`~X` then `X`; `X[0]`, `X[1]`…).
     pub single: Vec<NecessityFit>,
     /// Unions of literals from different conditions passing the cuts and containing no smaller
-    /// passing union, by decreasing inclusion.
+    /// passing union, by number of literals, then condition order (as R's `superSubset()`).
     pub unions: Vec<NecessityFit>,
 }
 
@@ -104,21 +104,21 @@ pub fn necessity(data: &SetData, params: &NecessityParams) -> Result<Necessity, 
     let mut literals = Vec::new();
     for (c, cond) in data.conditions.iter().enumerate() {
         let levels = cond.kind.levels();
-        let order: Vec<u8> = if data.multi_value {
-            (0..levels).collect()
-        } else {
-            vec![1, 0]
-        };
-        for v in order {
+        for v in 0..levels {
             let mut vals = vec![None; k];
             vals[c] = Some(v);
             let x: Vec<f64> = (0..n).map(|i| data.literal(c, v, i)).collect();
-            literals.push((c, x, implicant_expression(&vals, &names, data.multi_value)));
+            literals.push((
+                c,
+                v,
+                x,
+                implicant_expression(&vals, &names, data.multi_value),
+            ));
         }
     }
     let single: Vec<NecessityFit> = literals
         .iter()
-        .map(|(_, x, e)| necessity_fit(e, x, y))
+        .map(|(_, _, x, e)| necessity_fit(e, x, y))
         .collect();
     let passes = |f: &NecessityFit| {
         f.incl + crate::truth_table::TOL > params.incl_cut
@@ -141,9 +141,9 @@ pub fn necessity(data: &SetData, params: &NecessityParams) -> Result<Necessity, 
                 .any(|(s, _)| s.iter().all(|i| combo.contains(i)));
             if distinct && minimal {
                 let x: Vec<f64> = (0..n)
-                    .map(|i| combo.iter().map(|&l| literals[l].1[i]).fold(0.0, f64::max))
+                    .map(|i| combo.iter().map(|&l| literals[l].2[i]).fold(0.0, f64::max))
                     .collect();
-                let expr: Vec<&str> = combo.iter().map(|&l| literals[l].2.as_str()).collect();
+                let expr: Vec<&str> = combo.iter().map(|&l| literals[l].3.as_str()).collect();
                 let f = necessity_fit(&expr.join(" + "), &x, y);
                 if passes(&f) {
                     found.push((combo.clone(), f));
@@ -154,12 +154,14 @@ pub fn necessity(data: &SetData, params: &NecessityParams) -> Result<Necessity, 
             }
         }
     }
-    let mut unions: Vec<NecessityFit> = found.into_iter().map(|(_, f)| f).collect();
-    unions.sort_by(|a, b| {
-        b.incl
-            .partial_cmp(&a.incl)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    // R's superSubset() order: fewer literals first, then by conditions, then by values.
+    let key = |s: &Vec<usize>| {
+        let conds: Vec<usize> = s.iter().map(|&l| literals[l].0).collect();
+        let vals: Vec<u8> = s.iter().map(|&l| literals[l].1).collect();
+        (s.len(), conds, vals)
+    };
+    found.sort_by_key(|(s, _)| key(s));
+    let unions: Vec<NecessityFit> = found.into_iter().map(|(_, f)| f).collect();
     Ok(Necessity {
         params: params.clone(),
         single,

@@ -187,6 +187,19 @@ impl SetData {
             });
             values.push(col.to_vec());
         }
+        // Configurations are coded in 64-bit integers (the reference stops at 25 conditions).
+        let bits: u32 = conds
+            .iter()
+            .map(|c| (u32::from(c.kind.levels()) - 1).ilog2() + 1)
+            .sum();
+        if conds.len() > 30 || bits > 60 {
+            return Err(QcaError::InvalidParameter {
+                name: "conditions",
+                value: conds.len().to_string(),
+                reason: "too many conditions or levels for a truth table (at most 30 conditions)"
+                    .into(),
+            });
+        }
         let ycol = data.column(&outcome.name).unwrap_or_default();
         let _ = oi;
         let ykind = classify_outcome(&outcome.name, ycol)?;
