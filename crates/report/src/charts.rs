@@ -77,7 +77,13 @@ pub struct Bar {
 
 /// Horizontal bars on a 0…1 scale with optional interval whiskers.
 pub fn bars_svg(bars: &[Bar], aria: &str) -> String {
-    let (w, label_w, row) = (640.0, 230.0, 26.0);
+    // Labels sit left of the bars; give them the room the longest one needs (≈ 6.6 px a character at 12 px).
+    let longest = bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let (w, label_w, row) = (680.0, (longest * 6.6 + 16.0).clamp(120.0, 340.0), 26.0);
     let h = 20.0 + row * bars.len() as f64 + 20.0;
     let pw = w - label_w - 60.0;
     let sx = |v: f64| label_w + v.clamp(0.0, 1.0) * pw;

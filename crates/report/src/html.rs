@@ -21,6 +21,19 @@ pub fn num(x: f64, digits: usize) -> String {
     format!("{x:.digits$}")
 }
 
+/// Formats a whole number with thin spaces between thousands (310 000), readable in both languages.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Formats a share as a whole percentage.
 pub fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
@@ -45,7 +58,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .flag { color: var(--warn); font-weight: 600; }
 .small { font-size: 12px; color: var(--muted); }
 pre.explain { white-space: pre-wrap; font: 13px/1.45 ui-monospace, Menlo, Consolas, monospace; background: #f6f8fa; padding: 8px; border-radius: 6px; margin: 4px 0 12px; }
-figure { margin: 8px 0 16px; } figcaption { font-size: 13px; color: var(--muted); }
+figure { margin: 8px 0 16px; } figure svg { max-width: 680px; display: block; } figcaption { font-size: 13px; color: var(--muted); }
 svg text { font-family: system-ui, Arial, sans-serif; }
 .kwic { font-size: 13px; } .kwic b { background: #fff2b3; }
 nav.toc a { margin-right: 12px; }

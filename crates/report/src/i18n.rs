@@ -99,6 +99,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "No clusters recorded for this territory.",
             "Для этой территории кластеры не внесены.",
         ),
+        "no_dominant" => (
+            "none: types are evenly spread",
+            "нет: типы представлены поровну",
+        ),
         "contents" => ("Contents", "Содержание"),
         _ => ("?", "?"),
     };

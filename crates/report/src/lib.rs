@@ -17,7 +17,7 @@ mod i18n;
 mod sections;
 
 pub use charts::{Bar, bars_svg, plane_svg};
-pub use html::{esc, num, pct, type_colour};
+pub use html::{esc, num, pct, thousands, type_colour};
 pub use i18n::t;
 
 use creacity_model::{CreativeCluster, Lang, ProblemRanking, Provenance, Strategy, Territory};

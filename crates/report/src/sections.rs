@@ -3,7 +3,7 @@
 use creacity_model::Coded;
 
 use crate::charts::{Bar, bars_svg, plane_svg};
-use crate::html::{esc, num, pct, type_colour};
+use crate::html::{esc, num, pct, thousands, type_colour};
 use crate::{ReportData, t};
 
 pub(crate) fn toc(d: &ReportData<'_>) -> String {

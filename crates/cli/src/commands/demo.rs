@@ -3,29 +3,33 @@
 use std::path::Path;
 
 use crate::cli::Global;
-use crate::output::Progress;
+use std::fmt::Write;
+
+use crate::output::{Progress, emit};
 
 pub fn run(_g: &Global, out: &Path, force: bool) -> anyhow::Result<()> {
     let progress = Progress::start("demo");
     let outcome = creacity_app::demo(out, force, |s| progress.step(s))?;
     progress.finish();
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "creacity demo — SYNTHETIC DATA (made-up cities, clusters and documents) / СИНТЕТИЧЕСКИЕ ДАННЫЕ"
     );
-    println!("workspace: {}", outcome.workspace.display());
-    println!("clusters per formation type:");
+    let _ = writeln!(out, "workspace: {}", outcome.workspace.display());
+    let _ = writeln!(out, "clusters per formation type:");
     for (t, n) in &outcome.per_type {
-        println!("  {t:<22} {n:>3}");
+        let _ = writeln!(out, "  {t:<22} {n:>3}");
     }
     if let Some(p) = &outcome.top_problem {
-        println!("top management problem in the corpus: {p}");
+        let _ = writeln!(out, "top management problem in the corpus: {p}");
     }
     for (t, n) in &outcome.measures {
-        println!("strategy for {t}: {n} measures");
+        let _ = writeln!(out, "strategy for {t}: {n} measures");
     }
-    println!("reports:");
+    let _ = writeln!(out, "reports:");
     for r in &outcome.reports {
-        println!("  {}", r.display());
+        let _ = writeln!(out, "  {}", r.display());
     }
-    Ok(())
+    emit(None, out.as_bytes())
 }

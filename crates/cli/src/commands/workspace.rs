@@ -4,7 +4,10 @@ use std::path::Path;
 
 use creacity_store::Workspace;
 
+use std::fmt::Write;
+
 use crate::cli::Global;
+use crate::output::emit;
 
 pub fn init(path: &Path) -> anyhow::Result<()> {
     Workspace::create(path)?;
@@ -18,20 +21,22 @@ pub fn init(path: &Path) -> anyhow::Result<()> {
 
 pub fn status(g: &Global) -> anyhow::Result<()> {
     let ws = super::open(g)?;
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "workspace {} (schema {})",
         g.workspace.display(),
         ws.schema_version()?
     );
     for (table, n) in ws.counts()? {
-        println!("  {table:<12} {n:>8}");
+        let _ = writeln!(out, "  {table:<12} {n:>8}");
     }
     let imports = ws.imports()?;
     if !imports.is_empty() {
-        println!("latest imports:");
+        let _ = writeln!(out, "latest imports:");
         for (kind, source, n, at) in imports.iter().take(5) {
-            println!("  {at}  {kind:<12} {n:>6}  {source}");
+            let _ = writeln!(out, "  {at}  {kind:<12} {n:>6}  {source}");
         }
     }
-    Ok(())
+    emit(None, out.as_bytes())
 }
