@@ -62,10 +62,7 @@ pub(crate) fn overview(d: &ReportData<'_>) -> String {
     format!(
         "<section id=\"overview\"><h2>{}</h2><div class=\"kv\">{}{}{}{}{}{}</div></section>",
         esc(t(l, "territory")),
-        cell(
-            "population",
-            tr.population.map_or("—".into(), |p| p.to_string())
-        ),
+        cell("population", tr.population.map_or("—".into(), thousands)),
         cell(
             "flags",
             if flags.is_empty() {
@@ -77,10 +74,11 @@ pub(crate) fn overview(d: &ReportData<'_>) -> String {
         cell("n_clusters", summary.clusters.to_string()),
         cell(
             "dominant",
-            if dominant.is_empty() {
-                "—".into()
-            } else {
-                dominant.join(", ")
+            match dominant.len() {
+                0 => "—".into(),
+                // When most types tie, naming them all says nothing about dominance.
+                n if n > 2 => t(l, "no_dominant").into(),
+                _ => dominant.join(", "),
             }
         ),
         cell("borderline_n", summary.borderline.to_string()),
