@@ -137,7 +137,7 @@ impl Coin {
 
 /// Runs a log: `Raw` then each step on the previous stage.
 pub(crate) fn run_log(fw: &Framework, data: &UnitData, log: &[Step]) -> Result<Vec<Stage>> {
-    let ctx = Ctx::new(fw, data);
+    let ctx = Ctx::new(fw, data, true);
     let mut stages = vec![Stage {
         name: "Raw".into(),
         data: data.indicators.clone(),
@@ -145,7 +145,7 @@ pub(crate) fn run_log(fw: &Framework, data: &UnitData, log: &[Step]) -> Result<V
     }];
     for step in log {
         let prev = &stages.last().expect("raw").data;
-        let (d, r) = step.apply(&ctx, prev)?;
+        let (d, r) = step.apply(&ctx, prev.clone())?;
         let mut name = step.output_name().to_string();
         let k = stages.iter().filter(|s| s.name.starts_with(&name)).count();
         if k > 0 {
@@ -160,21 +160,20 @@ pub(crate) fn run_log(fw: &Framework, data: &UnitData, log: &[Step]) -> Result<V
     Ok(stages)
 }
 
-/// Runs a log and returns only one column of the last stage with its units: the fast path of Monte Carlo.
+/// Runs a log and returns only one column of the last stage with its units: the fast path of Monte Carlo
+/// (no stages kept, no reports built, data moved from step to step).
 pub(crate) fn run_column(
-    fw: &Framework,
-    data: &UnitData,
+    ctx: &Ctx<'_>,
     log: &[Step],
     code: &str,
 ) -> Result<(Vec<String>, Vec<f64>)> {
-    let ctx = Ctx::new(fw, data);
-    let mut cur = data.indicators.clone();
+    let mut cur = ctx.data.indicators.clone();
     for step in log {
-        cur = step.apply(&ctx, &cur)?.0;
+        cur = step.apply(ctx, cur)?.0;
     }
-    let col = cur
-        .col(code)
-        .ok_or_else(|| IndexError::NoDataset(format!("column {code}")))?
-        .to_vec();
+    let j = cur
+        .col_index(code)
+        .ok_or_else(|| IndexError::NoDataset(format!("column {code}")))?;
+    let col = cur.columns.swap_remove(j);
     Ok((cur.units, col))
 }

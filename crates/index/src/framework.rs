@@ -76,6 +76,9 @@ pub struct Framework {
     pub denominators: Vec<String>,
     #[serde(skip)]
     index: BTreeMap<String, usize>,
+    /// Positions of each node's children, by node position.
+    #[serde(skip)]
+    kids: Vec<Vec<usize>>,
 }
 
 /// The serialised shape of a framework, validated on the way in.
@@ -224,11 +227,18 @@ impl Framework {
                 });
             }
         }
+        let mut kids = vec![Vec::new(); nodes.len()];
+        for (i, n) in nodes.iter().enumerate() {
+            if let Some(p) = &n.parent {
+                kids[index[p]].push(i);
+            }
+        }
         let fw = Framework {
             nodes,
             groups,
             denominators,
             index,
+            kids,
         };
         for n in fw.nodes.iter().filter(|n| n.level > 1) {
             let s: f64 = fw.children(&n.code).iter().map(|c| c.weight).sum();
@@ -264,10 +274,10 @@ impl Framework {
 
     /// The children of a node, in input order.
     pub fn children(&self, code: &str) -> Vec<&Node> {
-        self.nodes
-            .iter()
-            .filter(|n| n.parent.as_deref() == Some(code))
-            .collect()
+        match self.index.get(code) {
+            Some(&i) => self.kids[i].iter().map(|&k| &self.nodes[k]).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Nodes at one level, in input order.

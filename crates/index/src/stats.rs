@@ -14,18 +14,19 @@ pub fn mean(x: &[f64]) -> f64 {
     if n == 0 { f64::NAN } else { s / n as f64 }
 }
 
-/// Median of the present values (`NaN` when none).
+/// Median of the present values (`NaN` when none), by selection rather than a full sort.
 pub fn median(x: &[f64]) -> f64 {
     let mut v = present(x);
-    if v.is_empty() {
+    let n = v.len();
+    if n == 0 {
         return f64::NAN;
     }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
+    let (lower, mid, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let mid = *mid;
     if n % 2 == 1 {
-        v[n / 2]
+        mid
     } else {
-        0.5 * (v[n / 2 - 1] + v[n / 2])
+        0.5 * (lower.iter().copied().fold(f64::NEG_INFINITY, f64::max) + mid)
     }
 }
 
@@ -49,34 +50,44 @@ pub fn min_max(x: &[f64]) -> (f64, f64) {
         })
 }
 
-/// Sample-adjusted skewness (e1071 type 2, Excel `SKEW`); `NaN` with fewer than 3 values.
-pub fn skewness(x: &[f64]) -> f64 {
-    let v = present(x);
-    let n = v.len() as f64;
-    if v.len() < 3 {
+/// Count, mean, and the 2nd, 3rd and 4th central sums of the present values, without allocating.
+fn moments(x: &[f64]) -> (f64, f64, f64, f64) {
+    let (mut n, mut s) = (0usize, 0.0);
+    for v in x.iter().filter(|v| !v.is_nan()) {
+        n += 1;
+        s += v;
+    }
+    let m = s / n as f64;
+    let (mut s2, mut s3, mut s4) = (0.0, 0.0, 0.0);
+    for v in x.iter().filter(|v| !v.is_nan()) {
+        let d = v - m;
+        let d2 = d * d;
+        s2 += d2;
+        s3 += d2 * d;
+        s4 += d2 * d2;
+    }
+    (n as f64, s2, s3, s4)
+}
+
+/// Sample-adjusted skewness and excess kurtosis (e1071 type 2, Excel `SKEW` and `KURT`); `NaN` with
+/// fewer than 3 (skewness) or 4 (kurtosis) values.
+pub fn skew_kurt(x: &[f64]) -> (f64, f64) {
+    let m = moments(x);
+    (skew_of(m), kurt_of(m))
+}
+
+fn skew_of((n, s2, s3, _): (f64, f64, f64, f64)) -> f64 {
+    if n < 3.0 {
         return f64::NAN;
     }
-    let m = v.iter().sum::<f64>() / n;
-    let (s2, s3) = v.iter().fold((0.0, 0.0), |(a, b), x| {
-        let d = x - m;
-        (a + d * d, b + d * d * d)
-    });
     let g = n.sqrt() * s3 / s2.powf(1.5);
     g * (n * (n - 1.0)).sqrt() / (n - 2.0)
 }
 
-/// Sample-adjusted excess kurtosis (e1071 type 2, Excel `KURT`); `NaN` with fewer than 4 values.
-pub fn kurtosis(x: &[f64]) -> f64 {
-    let v = present(x);
-    let n = v.len() as f64;
-    if v.len() < 4 {
+fn kurt_of((n, s2, _, s4): (f64, f64, f64, f64)) -> f64 {
+    if n < 4.0 {
         return f64::NAN;
     }
-    let m = v.iter().sum::<f64>() / n;
-    let (s2, s4) = v.iter().fold((0.0, 0.0), |(a, b), x| {
-        let d = x - m;
-        (a + d * d, b + d * d * d * d)
-    });
     let r = n * s4 / (s2 * s2);
     ((n + 1.0) * (r - 3.0) + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0))
 }
@@ -179,8 +190,9 @@ mod tests {
     fn skew_kurt_match_excel() {
         // Excel: SKEW(1,2,3,10) = 1.763632615, KURT(1,2,3,10) = 3.228
         let x = [1.0, 2.0, 3.0, 10.0];
-        assert!((skewness(&x) - 1.763_632_615).abs() < 1e-8);
-        assert!((kurtosis(&x) - 3.228).abs() < 1e-9);
+        let (s, k) = skew_kurt(&x);
+        assert!((s - 1.763_632_615).abs() < 1e-8);
+        assert!((k - 3.228).abs() < 1e-9);
     }
 
     #[test]

@@ -95,11 +95,12 @@ impl UnitData {
                 });
             }
         }
-        let codes = fw.indicator_codes();
+        let cols: Vec<&[f64]> = fw
+            .indicators()
+            .filter_map(|n| self.indicators.col(&n.code))
+            .collect();
         for (i, u) in self.units.iter().enumerate() {
-            let any = codes
-                .iter()
-                .any(|c| self.indicators.col(c).is_some_and(|col| !col[i].is_nan()));
+            let any = cols.iter().any(|col| !col[i].is_nan());
             if !any {
                 return Err(IndexError::UnitAllMissing {
                     unit: u.code.clone(),

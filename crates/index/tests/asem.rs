@@ -139,7 +139,10 @@ fn every_value_equals_coinr() {
         for (k, h) in head.iter().enumerate() {
             let Some(v) = ours.get(unit, h) else { continue };
             let theirs: f64 = rec[k].parse().unwrap();
-            assert!((v - theirs).abs() <= 1e-9 * theirs.abs().max(1.0), "{unit} {h}: ours {v}, COINr {theirs}");
+            assert!(
+                (v - theirs).abs() <= 1e-9 * theirs.abs().max(1.0),
+                "{unit} {h}: ours {v}, COINr {theirs}"
+            );
             compared += 1;
         }
     }

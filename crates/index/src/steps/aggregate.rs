@@ -250,8 +250,8 @@ impl Aggregate {
             .map_or(self.weights, |l| l.source)
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
-        aggregate_all(self, ctx.fw, input)
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
+        aggregate_all(self, ctx.fw, input, ctx.report)
     }
 }
 
@@ -259,19 +259,28 @@ impl Aggregate {
 pub(crate) fn aggregate_all(
     s: &Aggregate,
     fw: &Framework,
-    input: &Dataset,
+    input: Dataset,
+    report: bool,
 ) -> Result<(Dataset, StepReport)> {
-    let mut out = input.clone();
+    let mut out = input;
     let (mut weights, mut methods, mut shifts) =
         (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
-    let n = input.n_units();
+    let n = out.n_units();
+    // Column positions by code, kept up to date as aggregates are appended.
+    let mut pos: std::collections::HashMap<String, usize> = out
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.clone(), j))
+        .collect();
     for level in 2..=fw.top_level() {
         for node in fw.at_level(level) {
             let kids = fw.children(&node.code);
             let cols: Vec<&[f64]> = kids
                 .iter()
                 .map(|k| {
-                    out.col(&k.code)
+                    pos.get(&k.code)
+                        .map(|&j| out.columns[j].as_slice())
                         .ok_or_else(|| IndexError::NoDataset(format!("column {}", k.code)))
                 })
                 .collect::<Result<_>>()?;
@@ -302,7 +311,7 @@ pub(crate) fn aggregate_all(
                                 .expect("a value ≤ 0 exists");
                             return Err(IndexError::NonPositive {
                                 code: kids[k].code.clone(),
-                                unit: input.units[i].clone(),
+                                unit: out.units[i].clone(),
                                 value: cols[k][i],
                                 method: method.name().into(),
                                 parent: node.code.clone(),
@@ -334,15 +343,24 @@ pub(crate) fn aggregate_all(
                 }
                 v
             };
-            let tot: f64 = w.iter().sum();
-            for (k, wk) in kids.iter().zip(&w) {
-                weights.insert(k.code.clone(), wk / tot);
+            if report {
+                let tot: f64 = w.iter().sum();
+                for (k, wk) in kids.iter().zip(&w) {
+                    weights.insert(k.code.clone(), wk / tot);
+                }
+                methods.insert(node.code.clone(), method);
+                if shift != 0.0 {
+                    shifts.insert(node.code.clone(), shift);
+                }
             }
-            methods.insert(node.code.clone(), method);
-            if shift != 0.0 {
-                shifts.insert(node.code.clone(), shift);
+            match pos.get(&node.code) {
+                Some(&j) => out.columns[j] = values,
+                None => {
+                    pos.insert(node.code.clone(), out.codes.len());
+                    out.codes.push(node.code.clone());
+                    out.columns.push(values);
+                }
             }
-            out.set_col(&node.code, values);
         }
     }
     Ok((

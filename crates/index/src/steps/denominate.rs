@@ -41,16 +41,16 @@ impl Denominate {
         Ok(())
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
-        let mut out = input.clone();
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
+        let mut out = input;
         let mut divided = BTreeMap::new();
-        let rows: Vec<usize> = input.units.iter().map(|u| ctx.row(u)).collect();
+        let rows: Vec<usize> = out.units.iter().map(|u| ctx.row(u)).collect();
         for n in ctx.fw.indicators() {
             let den = match self.overrides.get(&n.code) {
                 Some(o) => o.clone(),
                 None => n.denominator.clone(),
             };
-            let (Some(den), Some(j)) = (den, input.col_index(&n.code)) else {
+            let (Some(den), Some(j)) = (den, out.col_index(&n.code)) else {
                 continue;
             };
             let dv = &ctx.data.denominators[&den];
@@ -60,10 +60,12 @@ impl Denominate {
                 out.columns[j][i] = if d == 0.0 || d.is_nan() {
                     f64::NAN
                 } else {
-                    input.columns[j][i] / d
+                    out.columns[j][i] / d
                 };
             }
-            divided.insert(n.code.clone(), den);
+            if ctx.report {
+                divided.insert(n.code.clone(), den);
+            }
         }
         Ok((out, StepReport::Denominate { divided }))
     }

@@ -55,11 +55,11 @@ impl Impute {
         Ok(())
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
-        let mut out = input.clone();
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
+        let mut out = input;
         let mut imputed = BTreeMap::new();
-        let cols = indicator_cols(ctx.fw, input);
-        let n = input.n_units();
+        let cols = indicator_cols(ctx.fw, &out);
+        let n = out.n_units();
         let centre = |v: &[f64], median: bool| {
             if median {
                 stats::median(v)
@@ -71,35 +71,52 @@ impl Impute {
             ImputeMethod::ColumnMean | ImputeMethod::ColumnMedian => {
                 let median = matches!(self.method, ImputeMethod::ColumnMedian);
                 for (code, j) in &cols {
-                    let c = centre(&input.columns[*j], median);
+                    let c = centre(&out.columns[*j], median);
                     let k = fill(&mut out.columns[*j], |_| c);
-                    imputed.insert(code.clone(), k);
+                    if ctx.report {
+                        imputed.insert(code.clone(), k);
+                    }
                 }
             }
             ImputeMethod::GroupMean { group } | ImputeMethod::GroupMedian { group } => {
                 let median = matches!(self.method, ImputeMethod::GroupMedian { .. });
                 let labels = &ctx.data.groups[group];
-                let lab: Vec<Option<&String>> = input
+                // Group labels → small integer ids, once; units without a label form their own group.
+                let mut names: Vec<Option<&String>> = Vec::new();
+                let gid: Vec<usize> = out
                     .units
                     .iter()
-                    .map(|u| labels[ctx.row(u)].as_ref())
+                    .map(|u| {
+                        let l = labels[ctx.row(u)].as_ref();
+                        names.iter().position(|x| *x == l).unwrap_or_else(|| {
+                            names.push(l);
+                            names.len() - 1
+                        })
+                    })
                     .collect();
+                let mut buf = Vec::with_capacity(n);
                 for (code, j) in &cols {
-                    let col = &input.columns[*j];
-                    let mut by_group: BTreeMap<Option<&String>, f64> = BTreeMap::new();
-                    for g in &lab {
-                        by_group.entry(*g).or_insert_with(|| {
-                            let v: Vec<f64> =
-                                (0..n).filter(|&i| lab[i] == *g).map(|i| col[i]).collect();
-                            centre(&v, median)
-                        });
+                    let col = &out.columns[*j];
+                    if !col.iter().any(|v| v.is_nan()) {
+                        continue;
                     }
-                    let k = fill(&mut out.columns[*j], |i| by_group[&lab[i]]);
-                    imputed.insert(code.clone(), k);
+                    let centres: Vec<f64> = (0..names.len())
+                        .map(|g| {
+                            buf.clear();
+                            buf.extend((0..n).filter(|&i| gid[i] == g).map(|i| col[i]));
+                            centre(&buf, median)
+                        })
+                        .collect();
+                    let k = fill(&mut out.columns[*j], |i| centres[gid[i]]);
+                    if ctx.report {
+                        imputed.insert(code.clone(), k);
+                    }
                 }
             }
             ImputeMethod::RowMean | ImputeMethod::RowMedian => {
                 let median = matches!(self.method, ImputeMethod::RowMedian);
+                // Row imputation reads the values before any are filled.
+                let orig = out.columns.clone();
                 for (code, j) in &cols {
                     let parent = ctx.fw.node(code).and_then(|n| n.parent.clone());
                     let sib: Vec<usize> = cols
@@ -110,10 +127,12 @@ impl Impute {
                         .map(|(_, k)| *k)
                         .collect();
                     let k = fill(&mut out.columns[*j], |i| {
-                        let v: Vec<f64> = sib.iter().map(|&s| input.columns[s][i]).collect();
+                        let v: Vec<f64> = sib.iter().map(|&s| orig[s][i]).collect();
                         centre(&v, median)
                     });
-                    imputed.insert(code.clone(), k);
+                    if ctx.report {
+                        imputed.insert(code.clone(), k);
+                    }
                 }
             }
         }

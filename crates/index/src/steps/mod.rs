@@ -71,7 +71,7 @@ impl Step {
         }
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
         match self {
             Step::Denominate(s) => s.apply(ctx, input),
             Step::Impute(s) => s.apply(ctx, input),
@@ -132,17 +132,24 @@ pub(crate) struct Ctx<'a> {
     pub fw: &'a Framework,
     pub data: &'a UnitData,
     rows: HashMap<&'a str, usize>,
+    /// Whether steps build their full reports (off in Monte Carlo runs, where only scores are kept).
+    pub report: bool,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(fw: &'a Framework, data: &'a UnitData) -> Self {
+    pub fn new(fw: &'a Framework, data: &'a UnitData, report: bool) -> Self {
         let rows = data
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.code.as_str(), i))
             .collect();
-        Ctx { fw, data, rows }
+        Ctx {
+            fw,
+            data,
+            rows,
+            report,
+        }
     }
 
     /// Row of a unit in the raw data.

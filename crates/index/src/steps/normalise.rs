@@ -130,10 +130,10 @@ impl Normalise {
         Ok(())
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
-        let mut out = input.clone();
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
+        let mut out = input;
         let mut methods = BTreeMap::new();
-        for (code, j) in indicator_cols(ctx.fw, input) {
+        for (code, j) in indicator_cols(ctx.fw, &out) {
             let node = ctx.fw.node(&code).expect("indicator");
             let dir = if self.use_directions {
                 node.direction
@@ -141,8 +141,10 @@ impl Normalise {
                 Direction::Positive
             };
             let m = self.per_indicator.get(&code).unwrap_or(&self.default);
-            out.columns[j] = normalise_column(&input.columns[j], m, dir, node.target, &code)?;
-            methods.insert(code, m.clone());
+            out.columns[j] = normalise_column(&out.columns[j], m, dir, node.target, &code)?;
+            if ctx.report {
+                methods.insert(code, m.clone());
+            }
         }
         Ok((out, StepReport::Normalise { methods }))
     }

@@ -34,8 +34,8 @@ impl Screen {
         Ok(())
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
-        let cols = indicator_cols(ctx.fw, input);
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
+        let cols = indicator_cols(ctx.fw, &input);
         let mut keep = Vec::new();
         let mut removed = Vec::new();
         let mut availability = BTreeMap::new();
@@ -45,7 +45,9 @@ impl Screen {
                 .filter(|(_, j)| !input.columns[*j][i].is_nan())
                 .count();
             let share = have as f64 / cols.len().max(1) as f64;
-            availability.insert(u.clone(), share);
+            if ctx.report {
+                availability.insert(u.clone(), share);
+            }
             let ok = self.force_include.contains(u)
                 || (share >= self.min_availability && !self.force_exclude.contains(u));
             if ok {
@@ -57,8 +59,13 @@ impl Screen {
         if keep.is_empty() {
             return Err(IndexError::NoUnitsLeft);
         }
+        let out = if removed.is_empty() {
+            input
+        } else {
+            input.select_rows(&keep)
+        };
         Ok((
-            input.select_rows(&keep),
+            out,
             StepReport::Screen {
                 removed,
                 availability,

@@ -8,7 +8,7 @@ use super::{Ctx, StepReport, indicator_cols};
 use crate::dataset::Dataset;
 use crate::error::{IndexError, Result};
 use crate::framework::Framework;
-use crate::stats::{kurtosis, min_max, skewness};
+use crate::stats::{min_max, skew_kurt};
 
 /// How one indicator is treated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,15 +155,19 @@ impl Treat {
         Ok(())
     }
 
-    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: &Dataset) -> Result<(Dataset, StepReport)> {
-        let mut out = input.clone();
+    pub(crate) fn apply(&self, ctx: &Ctx<'_>, input: Dataset) -> Result<(Dataset, StepReport)> {
+        let mut out = input;
         let mut details = Vec::new();
-        for (code, j) in indicator_cols(ctx.fw, input) {
+        for (code, j) in indicator_cols(ctx.fw, &out) {
             let method = self.per_indicator.get(&code).unwrap_or(&self.default);
-            let (x, mut d) = treat_column(&input.columns[j], method);
+            let (x, mut d) = treat_column(&out.columns[j], method);
+            if !ctx.report {
+                out.columns[j] = x.0;
+                continue;
+            }
             let names = |idx: &[usize]| {
                 idx.iter()
-                    .map(|&i| input.units[i].clone())
+                    .map(|&i| out.units[i].clone())
                     .collect::<Vec<_>>()
             };
             d.code = code;
@@ -180,7 +184,7 @@ type Treated = (Vec<f64>, Vec<usize>, Vec<usize>);
 
 /// Treats one column; returns (values, rows lowered, rows raised) and the detail without names.
 pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
-    let (skew, kurt) = (skewness(x), kurtosis(x));
+    let (skew, kurt) = skew_kurt(x);
     let mut detail = TreatDetail {
         code: String::new(),
         skew,
@@ -216,8 +220,7 @@ pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
             kurt_thresh,
             log_fallback,
         } => {
-            let check = |v: &[f64]| -> Option<bool> {
-                let (s, k) = (skewness(v), kurtosis(v));
+            let rule = |(s, k): (f64, f64)| -> Option<bool> {
                 // R's `|` gives TRUE if either side is TRUE even when the other is NA.
                 let a = (!s.is_nan()).then_some(s.abs() < *skew_thresh);
                 let b = (!k.is_nan()).then_some(k < *kurt_thresh);
@@ -227,7 +230,7 @@ pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
                     _ => None,
                 }
             };
-            match check(x) {
+            match rule((skew, kurt)) {
                 None => {
                     detail.outcome = TreatOutcome::NotEvaluable;
                     untouched
@@ -236,16 +239,17 @@ pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
                     detail.outcome = TreatOutcome::Passed;
                     untouched
                 }
-                Some(false) => match winsorise(x, *winmax, &check) {
+                Some(false) => match winsorise(x, skew, *winmax, &rule) {
                     None => {
                         detail.outcome = TreatOutcome::NotEvaluable;
                         untouched
                     }
-                    Some((w, true)) => {
+                    Some((w, true, sk)) => {
                         detail.outcome = TreatOutcome::Winsorised;
-                        w
+                        (detail.skew_after, detail.kurt_after) = sk;
+                        return (w, detail);
                     }
-                    Some((w, false)) => {
+                    Some((w, false, sk)) => {
                         if *log_fallback {
                             detail.outcome = TreatOutcome::LogTransformed;
                             let (lo, hi) = min_max(x);
@@ -256,74 +260,80 @@ pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
                             )
                         } else {
                             detail.outcome = TreatOutcome::WinsorisedStillFailing;
-                            w
+                            (detail.skew_after, detail.kurt_after) = sk;
+                            return (w, detail);
                         }
                     }
                 },
             }
         }
     };
-    detail.skew_after = skewness(&result.0);
-    detail.kurt_after = kurtosis(&result.0);
+    if matches!(
+        detail.outcome,
+        TreatOutcome::Passed | TreatOutcome::NotTreated | TreatOutcome::NotEvaluable
+    ) {
+        return (result, detail);
+    }
+    (detail.skew_after, detail.kurt_after) = skew_kurt(&result.0);
     (result, detail)
 }
 
 /// COINr's winsorisation loop, including its counter: the number of points counted against `winmax` is the
 /// size of the latest high step plus the latest low step, not the running total.
-/// Returns `None` when the rule stops being evaluable, else (treated, passes).
+/// Returns `None` when the rule stops being evaluable, else (treated, passes, final skew and kurtosis).
 fn winsorise(
     x: &[f64],
+    skew0: f64,
     winmax: usize,
-    check: &dyn Fn(&[f64]) -> Option<bool>,
-) -> Option<(Treated, bool)> {
+    rule: &dyn Fn((f64, f64)) -> Option<bool>,
+) -> Option<(Treated, bool, (f64, f64))> {
     let mut v = x.to_vec();
-    let (mut imax, mut imin): (Vec<usize>, Vec<usize>) = (vec![], vec![]);
+    let (mut nmax, mut nmin) = (0usize, 0usize);
     let mut passing = false;
-    let mut nwin = 0usize;
+    let mut s = skew0;
+    let mut sk = (f64::NAN, f64::NAN);
     let (mut high, mut low) = (Vec::new(), Vec::new());
-    while !passing && nwin < winmax {
-        let s = skewness(&v);
+    let mut idx = Vec::new();
+    while !passing && nmax + nmin < winmax {
         if s.is_nan() {
             return None;
         }
         let high_side = s >= 0.0;
-        let ext = if high_side {
-            min_max(&v).1
+        let (lo, hi) = min_max(&v);
+        let ext = if high_side { hi } else { lo };
+        idx.clear();
+        let mut next = if high_side {
+            f64::NEG_INFINITY
         } else {
-            min_max(&v).0
+            f64::INFINITY
         };
-        let idx: Vec<usize> = (0..v.len()).filter(|&i| v[i] == ext).collect();
-        let rest = (0..v.len())
-            .filter(|i| !idx.contains(i) && !v[*i].is_nan())
-            .map(|i| v[i]);
-        let next = if high_side {
-            rest.fold(f64::NEG_INFINITY, f64::max)
-        } else {
-            rest.fold(f64::INFINITY, f64::min)
-        };
+        for (i, &a) in v.iter().enumerate() {
+            if a == ext {
+                idx.push(i);
+            } else if !a.is_nan() {
+                next = if high_side { next.max(a) } else { next.min(a) };
+            }
+        }
         if !next.is_finite() {
             return None;
         }
         for &i in &idx {
             v[i] = next;
         }
-        if high_side {
-            for &i in &idx {
-                if !high.contains(&i) {
-                    high.push(i);
-                }
-            }
-            imax = idx;
+        let (seen, count) = if high_side {
+            (&mut high, &mut nmax)
         } else {
-            for &i in &idx {
-                if !low.contains(&i) {
-                    low.push(i);
-                }
+            (&mut low, &mut nmin)
+        };
+        for &i in &idx {
+            if !seen.contains(&i) {
+                seen.push(i);
             }
-            imin = idx;
         }
-        nwin = imax.len() + imin.len();
-        passing = check(&v)?;
+        *count = idx.len();
+        sk = skew_kurt(&v);
+        s = sk.0;
+        passing = rule(sk)?;
     }
-    Some(((v, high, low), passing))
+    Some(((v, high, low), passing, sk))
 }

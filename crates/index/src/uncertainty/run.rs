@@ -11,6 +11,7 @@ use crate::error::{IndexError, Result};
 use crate::sensitivity::{Estimators, SaltelliDesign, Sampler, SobolIndices, sobol_indices};
 use crate::sobol::SobolSeq;
 use crate::stats::{quantile_sorted, rank_min};
+use crate::steps::Ctx;
 
 /// A run that failed, and why (failures are counted, never hidden).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,12 +113,12 @@ fn evaluate(
 ) -> Vec<std::result::Result<Vec<f64>, String>> {
     let root = coin.framework.root().to_string();
     let nominal = &coin.last().units;
+    let ctx = Ctx::new(&coin.framework, &coin.data, false);
     points
         .par_iter()
         .map(|u| {
             let log = plan.log_at(&coin.log, u).map_err(|e| e.to_string())?;
-            let (units, col) =
-                run_column(&coin.framework, &coin.data, &log, &root).map_err(|e| e.to_string())?;
+            let (units, col) = run_column(&ctx, &log, &root).map_err(|e| e.to_string())?;
             if units.len() == nominal.len() && units == *nominal {
                 return Ok(col);
             }
