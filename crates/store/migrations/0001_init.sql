@@ -1,5 +1,5 @@
 -- creacity workspace schema, version 1.
--- Portable SQL: TEXT, INTEGER, BIGINT, REAL only; timestamps are RFC 3339 text in UTC; booleans are 0/1;
+-- Portable SQL: TEXT, INTEGER, BIGINT, DOUBLE PRECISION only; timestamps are RFC 3339 text in UTC; booleans are 0/1;
 -- lists are ';'-separated codes; nested results are JSON text. The same file runs on PostgreSQL.
 
 CREATE TABLE meta (
@@ -15,8 +15,8 @@ CREATE TABLE territories (
     parent_id   TEXT,
     oktmo       TEXT,
     population  BIGINT,
-    lat         REAL,
-    lon         REAL,
+    lat         DOUBLE PRECISION,
+    lon         DOUBLE PRECISION,
     second_tier INTEGER NOT NULL DEFAULT 0,
     industrial  INTEGER NOT NULL DEFAULT 0,
     monotown    INTEGER NOT NULL DEFAULT 0,
@@ -33,14 +33,14 @@ CREATE TABLE clusters (
     territory_id           TEXT NOT NULL REFERENCES territories (id),
     initiator              TEXT NOT NULL,
     site_owner             TEXT NOT NULL,
-    public_share_creation  REAL NOT NULL,
-    public_share_operation REAL NOT NULL,
+    public_share_creation  DOUBLE PRECISION NOT NULL,
+    public_share_operation DOUBLE PRECISION NOT NULL,
     manager                TEXT NOT NULL,
     support                TEXT NOT NULL,
     public_seats           INTEGER NOT NULL,
     board_seats            INTEGER NOT NULL,
     residents              INTEGER NOT NULL,
-    private_resident_share REAL NOT NULL,
+    private_resident_share DOUBLE PRECISION NOT NULL,
     year_opened            INTEGER,
     notes                  TEXT NOT NULL,
     sources                TEXT NOT NULL,
@@ -98,7 +98,7 @@ CREATE TABLE problems_found (
     rank           INTEGER NOT NULL,
     mentions       BIGINT NOT NULL,
     documents      INTEGER NOT NULL,
-    document_share REAL NOT NULL,
+    document_share DOUBLE PRECISION NOT NULL,
     created_at     TEXT NOT NULL,
     PRIMARY KEY (analysis_id, category)
 );
@@ -152,10 +152,10 @@ CREATE TABLE kpis (
     name_ru     TEXT NOT NULL,
     name_en     TEXT NOT NULL,
     unit        TEXT NOT NULL,
-    baseline    REAL,
-    target      REAL,
+    baseline    DOUBLE PRECISION,
+    target      DOUBLE PRECISION,
     target_year INTEGER,
-    current     REAL,
+    current     DOUBLE PRECISION,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
     row_version INTEGER NOT NULL DEFAULT 1,

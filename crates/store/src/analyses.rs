@@ -1,9 +1,8 @@
 //! Analysis results with their provenance.
 
+use crate::db::vals;
+use crate::{Result, Workspace, now, unique_id};
 use creacity_model::{ProblemRanking, Provenance};
-use rusqlite::{OptionalExtension, params};
-
-use crate::{Result, Workspace, now};
 
 /// An analysis result as stored: its kind, territory, JSON body and provenance.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,11 +34,11 @@ impl Workspace {
         provenance: &Provenance,
     ) -> Result<String> {
         let stamp = now();
-        let id = format!("{kind}-{stamp}");
-        self.conn.execute(
+        let id = unique_id(kind, &stamp);
+        self.db.exec(
             "INSERT INTO analyses (id, kind, territory_id, result, provenance, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
+            vals![
+                &id,
                 kind,
                 territory_id,
                 serde_json::to_string(result)?,
@@ -60,17 +59,17 @@ impl Workspace {
         provenance: &Provenance,
     ) -> Result<String> {
         let stamp = now();
-        let id = format!("problems-{stamp}");
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        let id = unique_id("problems", &stamp);
+        let tx = self.db.begin()?;
+        tx.exec(
             "INSERT INTO analyses (id, kind, territory_id, result, provenance, created_at) VALUES (?1, 'problems', NULL, ?2, ?3, ?4)",
-            params![id, serde_json::to_string(ranking)?, serde_json::to_string(provenance)?, stamp],
+            vals![&id, serde_json::to_string(ranking)?, serde_json::to_string(provenance)?, &stamp],
         )?;
         for p in &ranking.problems {
-            tx.execute(
+            tx.exec(
                 "INSERT INTO problems_found (analysis_id, category, label_ru, label_en, rank, mentions, documents, document_share, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id, p.category, p.label.ru, p.label.en, p.rank, p.mentions as i64, p.documents, p.document_share, stamp],
+                vals![&id, &p.category, &p.label.ru, &p.label.en, p.rank, p.mentions as i64, p.documents, p.document_share, &stamp],
             )?;
         }
         tx.commit()?;
@@ -83,33 +82,23 @@ impl Workspace {
         kind: &str,
         territory_id: Option<&str>,
     ) -> Result<Option<StoredAnalysis>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT id, kind, territory_id, result, provenance, created_at FROM analyses
-                 WHERE kind = ?1 AND (?2 IS NULL OR territory_id = ?2 OR territory_id IS NULL)
-                 ORDER BY created_at DESC, id DESC LIMIT 1",
-                params![kind, territory_id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(5)?,
-                    ))
-                },
-            )
-            .optional()?;
-        row.map(|(id, kind, territory_id, result, provenance, created_at)| {
+        let sql = "SELECT id, kind, territory_id, result, provenance, created_at FROM analyses
+                 WHERE kind = ?1 {} ORDER BY created_at DESC, id DESC LIMIT 1";
+        let row = match territory_id {
+            Some(t) => self.db.query_opt(
+                &sql.replace("{}", "AND (territory_id = ?2 OR territory_id IS NULL)"),
+                vals![kind, t],
+            )?,
+            None => self.db.query_opt(&sql.replace("{}", ""), vals![kind])?,
+        };
+        row.map(|r| {
             Ok(StoredAnalysis {
-                id,
-                kind,
-                territory_id,
-                result: serde_json::from_str(&result)?,
-                provenance: serde_json::from_str(&provenance)?,
-                created_at,
+                id: r.text(0)?,
+                kind: r.text(1)?,
+                territory_id: r.opt_text(2)?,
+                result: serde_json::from_str(&r.text(3)?)?,
+                provenance: serde_json::from_str(&r.text(4)?)?,
+                created_at: r.text(5)?,
             })
         })
         .transpose()

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub enum StoreError {
     /// `init` was asked to create a workspace where a file already is.
     #[error(
-        "{0}: a file already exists there; creacity never overwrites a workspace (choose another path or remove it yourself)"
+        "{0}: a file or workspace already exists there; creacity never overwrites a workspace (choose another path or remove it yourself)"
     )]
     AlreadyExists(PathBuf),
     /// The workspace file does not exist.
@@ -53,6 +53,14 @@ pub enum StoreError {
         /// The id asked for.
         id: String,
     },
+    /// A record with this id already exists.
+    #[error("{what} {id:?} already exists")]
+    Duplicate {
+        /// Kind of record.
+        what: &'static str,
+        /// Its id.
+        id: String,
+    },
     /// A record was changed by someone else since it was read.
     #[error(
         "{what} {id:?} was changed by someone else (version {expected} expected, {found} found); reload it and apply your change again"
@@ -77,9 +85,23 @@ pub enum StoreError {
         /// What is wrong.
         reason: String,
     },
-    /// Any other database error.
+    /// Any other database error (SQLite).
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// Any other database error (PostgreSQL).
+    #[error("database: {0}")]
+    Postgres(#[from] postgres::Error),
+    /// The PostgreSQL server could not be reached or refused the connection.
+    #[error("{location}: cannot connect to the PostgreSQL server ({reason})")]
+    Unreachable {
+        /// The URL, password hidden.
+        location: PathBuf,
+        /// What the driver said.
+        reason: String,
+    },
+    /// A stored value has another type than the schema says.
+    #[error("stored value: {0}")]
+    Decode(String),
     /// JSON encoding of a result failed.
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),

@@ -1,9 +1,17 @@
 //! # creacity-store
 //!
 //! One workspace is the truth about a territory: its cities, clusters, actors, documents, analysis
-//! results, strategies and KPIs. By default the workspace is a single SQLite file with versioned
-//! migrations (`migrations/`). The schema is portable SQL so that PostgreSQL can serve as a second
-//! backend with the same migrations.
+//! results, strategies and KPIs, and the accounts, sessions and audit log of the web application.
+//! By default the workspace is a single SQLite file with versioned migrations (`migrations/`); a
+//! workspace string of the form `postgres://user:password@host:port/database` names a PostgreSQL
+//! database instead, with the same schema and migrations (portable SQL, one text per statement).
+//!
+//! | what | methods |
+//! |---|---|
+//! | lifecycle | [`Workspace::create`], [`Workspace::open`], [`Workspace::schema_version`], [`is_postgres`] |
+//! | records | `import_territories`, `import_clusters`, `import_documents`, `territories`, `clusters`, `documents`, [`Workspace::update_cluster`] |
+//! | results | `save_analysis`, `latest_analysis`, `save_problem_ranking`, `save_strategy`, `strategy`, `set_measure_status`, [`Workspace::update_kpi`] |
+//! | accounts | [`Workspace::add_user`], [`Workspace::user`], sessions, [`Workspace::audit`] |
 //!
 //! Every import runs in one transaction: either all records are written, or none.
 //! A file that is not a creacity workspace, is damaged, or comes from a newer schema is refused and
@@ -17,8 +25,10 @@
 //! ```
 #![warn(missing_docs)]
 
+mod accounts;
 mod analyses;
 mod clusters;
+mod db;
 mod documents;
 mod error;
 mod schema;
@@ -27,11 +37,13 @@ mod territories;
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use db::{Db, Tx, vals};
 
+pub use accounts::{AuditEntry, Role, Session, User};
 pub use analyses::StoredAnalysis;
 pub use error::{Result, StoreError};
-pub use schema::{APPLICATION, SCHEMA_VERSION};
+pub use schema::{APPLICATION, SCHEMA_VERSION, is_postgres};
+pub use strategies::KpiValues;
 
 /// How many records an import added and how many it replaced.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -42,19 +54,21 @@ pub struct ImportSummary {
     pub updated: usize,
 }
 
-/// An open workspace.
+/// An open workspace (one connection; open several for concurrent use).
 pub struct Workspace {
-    conn: Connection,
+    db: Db,
 }
 
 impl Workspace {
-    /// Creates a new workspace file at `path`.
+    /// Creates a new workspace file at `path`, or the schema in the PostgreSQL database when
+    /// `path` is a `postgres://` URL.
     ///
     /// # Errors
-    /// [`StoreError::AlreadyExists`] when any file is there: a workspace is never overwritten.
+    /// [`StoreError::AlreadyExists`] when any file (or a workspace in the database) is there: a
+    /// workspace is never overwritten. [`StoreError::Unreachable`] when the server cannot be reached.
     pub fn create(path: &Path) -> Result<Self> {
         Ok(Self {
-            conn: schema::create(path)?,
+            db: schema::create(path)?,
         })
     }
 
@@ -65,13 +79,27 @@ impl Workspace {
     /// or fail SQLite's integrity check, [`StoreError::NewerSchema`] for files from a newer creacity.
     pub fn open(path: &Path) -> Result<Self> {
         Ok(Self {
-            conn: schema::open(path)?,
+            db: schema::open(path)?,
         })
+    }
+
+    /// Whether this workspace lives in PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.db.is_pg()
+    }
+
+    /// Lets readers and one writer work at the same time on a SQLite file (write-ahead log, kept in
+    /// the file from then on); nothing to do on PostgreSQL. The server calls this once.
+    pub fn prefer_concurrency(&self) -> Result<()> {
+        if !self.db.is_pg() {
+            self.db.query("PRAGMA journal_mode = WAL", &[])?;
+        }
+        Ok(())
     }
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(schema::meta(&self.conn, "schema_version")?
+        Ok(schema::meta(&self.db, "schema_version")?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0))
     }
@@ -92,9 +120,11 @@ impl Workspace {
         tables
             .iter()
             .map(|t| {
-                let n: i64 =
-                    self.conn
-                        .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))?;
+                let n = self
+                    .db
+                    .query(&format!("SELECT COUNT(*) FROM {t}"), &[])?
+                    .first()
+                    .map_or(Ok(0), |r| r.int(0))?;
                 Ok((*t, n))
             })
             .collect()
@@ -102,11 +132,14 @@ impl Workspace {
 
     /// The import journal, newest first: (kind, source, records, time).
     pub fn imports(&self) -> Result<Vec<(String, String, i64, String)>> {
-        let mut st = self.conn.prepare(
-            "SELECT kind, source, records, created_at FROM imports ORDER BY created_at DESC, id DESC",
-        )?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db
+            .query(
+                "SELECT kind, source, records, created_at FROM imports ORDER BY created_at DESC, id DESC",
+                &[],
+            )?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?, r.int(2)?, r.text(3)?)))
+            .collect()
     }
 }
 
@@ -115,18 +148,21 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// A unique record id: the stamp and a random suffix, so two writers in the same millisecond
+/// (two server threads) never collide.
+pub(crate) fn unique_id(prefix: &str, stamp: &str) -> String {
+    use rand::Rng;
+    let n: u32 = rand::rng().random();
+    format!("{prefix}-{stamp}-{n:08x}")
+}
+
 /// Writes a journal line inside the caller's transaction.
-pub(crate) fn journal(
-    tx: &rusqlite::Transaction<'_>,
-    kind: &str,
-    source: &str,
-    records: usize,
-) -> Result<()> {
+pub(crate) fn journal(tx: &Tx<'_>, kind: &str, source: &str, records: usize) -> Result<()> {
     let stamp = now();
-    let id = format!("{kind}-{stamp}-{records}");
-    tx.execute(
+    let id = unique_id(kind, &stamp);
+    tx.exec(
         "INSERT INTO imports (id, kind, source, records, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![id, kind, source, records as i64, stamp],
+        vals![id, kind, source, records, stamp],
     )?;
     Ok(())
 }

@@ -1,28 +1,27 @@
 //! Territories in the store.
 
 use creacity_model::{Coded, Territory};
-use rusqlite::{OptionalExtension, Row, params};
 
+use crate::db::{Row, vals};
 use crate::{ImportSummary, Result, StoreError, Workspace, bool_of, journal, now, parse_coded};
 
 const COLUMNS: &str = "id, kind, name_ru, name_en, parent_id, oktmo, population, lat, lon, second_tier, industrial, monotown, synthetic";
 
-fn from_row(r: &Row<'_>) -> Result<Territory> {
-    let id: String = r.get(0)?;
-    let kind: String = r.get(1)?;
+fn from_row(r: &Row) -> Result<Territory> {
+    let id = r.text(0)?;
     Ok(Territory {
-        kind: parse_coded("territory", &id, &kind)?,
-        name_ru: r.get(2)?,
-        name_en: r.get(3)?,
-        parent_id: r.get(4)?,
-        oktmo: r.get(5)?,
-        population: r.get::<_, Option<i64>>(6)?.map(|p| p.max(0) as u64),
-        lat: r.get(7)?,
-        lon: r.get(8)?,
-        second_tier: bool_of(r.get(9)?),
-        industrial: bool_of(r.get(10)?),
-        monotown: bool_of(r.get(11)?),
-        synthetic: bool_of(r.get(12)?),
+        kind: parse_coded("territory", &id, &r.text(1)?)?,
+        name_ru: r.text(2)?,
+        name_en: r.text(3)?,
+        parent_id: r.opt_text(4)?,
+        oktmo: r.opt_text(5)?,
+        population: r.opt_int(6)?.map(|p| p.max(0) as u64),
+        lat: r.opt_real(7)?,
+        lon: r.opt_real(8)?,
+        second_tier: bool_of(r.int(9)?),
+        industrial: bool_of(r.int(10)?),
+        monotown: bool_of(r.int(11)?),
+        synthetic: bool_of(r.int(12)?),
         id,
     })
 }
@@ -37,33 +36,31 @@ impl Workspace {
         source: &str,
         items: &[Territory],
     ) -> Result<ImportSummary> {
-        let tx = self.conn.transaction()?;
+        let tx = self.db.begin()?;
         let mut summary = ImportSummary::default();
         let stamp = now();
         for t in items {
-            let exists: Option<i64> = tx
-                .query_row("SELECT 1 FROM territories WHERE id = ?1", [&t.id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            let values = params![
-                t.id,
+            let exists = tx
+                .query_opt("SELECT 1 FROM territories WHERE id = ?1", vals![&t.id])?
+                .is_some();
+            let values = vals![
+                &t.id,
                 t.kind.code(),
-                t.name_ru,
-                t.name_en,
-                t.parent_id,
-                t.oktmo,
+                &t.name_ru,
+                &t.name_en,
+                &t.parent_id,
+                &t.oktmo,
                 t.population.map(|p| p as i64),
                 t.lat,
                 t.lon,
-                t.second_tier as i64,
-                t.industrial as i64,
-                t.monotown as i64,
-                t.synthetic as i64,
-                stamp,
+                t.second_tier,
+                t.industrial,
+                t.monotown,
+                t.synthetic,
+                &stamp,
             ];
-            if exists.is_some() {
-                tx.execute(
+            if exists {
+                tx.exec(
                     "UPDATE territories SET kind = ?2, name_ru = ?3, name_en = ?4, parent_id = ?5, oktmo = ?6,
                      population = ?7, lat = ?8, lon = ?9, second_tier = ?10, industrial = ?11, monotown = ?12,
                      synthetic = ?13, updated_at = ?14, row_version = row_version + 1 WHERE id = ?1",
@@ -71,7 +68,7 @@ impl Workspace {
                 )?;
                 summary.updated += 1;
             } else {
-                tx.execute(
+                tx.exec(
                     &format!("INSERT INTO territories ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"),
                     values,
                 )?;
@@ -85,15 +82,14 @@ impl Workspace {
 
     /// All territories, by id.
     pub fn territories(&self) -> Result<Vec<Territory>> {
-        let mut st = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM territories ORDER BY id"))?;
-        let mut rows = st.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(from_row(r)?);
-        }
-        Ok(out)
+        self.db
+            .query(
+                &format!("SELECT {COLUMNS} FROM territories ORDER BY id"),
+                &[],
+            )?
+            .iter()
+            .map(from_row)
+            .collect()
     }
 
     /// One territory.
@@ -101,12 +97,11 @@ impl Workspace {
     /// # Errors
     /// [`StoreError::NoSuchRecord`] when the id is unknown.
     pub fn territory(&self, id: &str) -> Result<Territory> {
-        let mut st = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM territories WHERE id = ?1"))?;
-        let mut rows = st.query([id])?;
-        match rows.next()? {
-            Some(r) => from_row(r),
+        match self.db.query_opt(
+            &format!("SELECT {COLUMNS} FROM territories WHERE id = ?1"),
+            vals![id],
+        )? {
+            Some(r) => from_row(&r),
             None => Err(StoreError::NoSuchRecord {
                 what: "territory",
                 id: id.to_string(),
