@@ -19,7 +19,10 @@ const SEED: u64 = 2023;
 const PER_FILE: usize = 900;
 
 fn env_num(key: &str, default: usize) -> usize {
-    std::env::var(key).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn snapshot() -> Date {
@@ -57,7 +60,11 @@ fn dump(dir: &Path, records: usize) -> PathBuf {
     });
     synth::write_zip(out, entries).expect("write zip");
     std::fs::rename(&tmp, &path).expect("rename");
-    eprintln!("generated {} in {:.1} s", path.display(), t.elapsed().as_secs_f64());
+    eprintln!(
+        "generated {} in {:.1} s",
+        path.display(),
+        t.elapsed().as_secs_f64()
+    );
     path
 }
 
@@ -107,7 +114,10 @@ struct Row {
 }
 
 fn run_ours(path: &Path, threads: usize, runs: usize) -> Row {
-    let opts = Options::builder().threads(threads).build().expect("options");
+    let opts = Options::builder()
+        .threads(threads)
+        .build()
+        .expect("options");
     let (mut secs, mut cpu) = (Vec::new(), Vec::new());
     let (mut records, mut codes, mut peak) = (0, 0, 0.0f64);
     for _ in 0..runs {

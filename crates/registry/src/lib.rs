@@ -13,6 +13,7 @@
 //! - [`SchemaVersion`]: the versions known; an unknown `ВерсФорм` is refused with the list.
 //! - [`AddressTable`]: address type spellings → canonical type (`г.` → город, `р-н` → район), as
 //!   data (`data/address-types.csv`), replaceable by the user's own table.
+//! - [`ExitTracker`]: exclusion dates, from consecutive dumps (a dump has no exclusion field).
 //! - [`inn_checksum_ok`], [`okved_syntax_ok`]: identifier and code checks.
 //! - [`synth`]: synthetic registry and companion files in the real schema, for tests and benches.
 //!
@@ -39,6 +40,7 @@
 
 mod address;
 mod error;
+mod exits;
 mod ingest;
 mod parse;
 mod pipeline;
@@ -51,6 +53,7 @@ pub use address::{
     AddressTable, AddressType, DEFAULT_ADDRESS_TABLE, DEFAULT_ADDRESS_TABLE_NAME, type_key,
 };
 pub use error::RegistryError;
+pub use exits::{Exit, ExitTracker, SnapshotChange};
 pub use ingest::{DuplicatePolicy, Options, OptionsBuilder, ingest};
 pub use parse::{
     CompanionRow, FileStats, OnError, ParseContext, ParsedFile, okved_syntax_ok, parse_file,
