@@ -100,6 +100,11 @@ impl SphereIndex {
             }
         }
     }
+
+    /// Number of occupied cells.
+    pub fn n_cells(&self) -> usize {
+        self.cells.len()
+    }
 }
 
 fn key_of(v: &[f64; 3], side: f64) -> Key {
