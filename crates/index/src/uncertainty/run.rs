@@ -7,11 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use super::Plan;
 use crate::coin::{Coin, run_column};
+use crate::dataset::Dataset;
 use crate::error::{IndexError, Result};
 use crate::sensitivity::{Estimators, SaltelliDesign, Sampler, SobolIndices, sobol_indices};
 use crate::sobol::SobolSeq;
 use crate::stats::{quantile_sorted, rank_min};
-use crate::steps::Ctx;
+use crate::steps::{Ctx, Step};
 
 /// A run that failed, and why (failures are counted, never hidden).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -105,34 +106,122 @@ pub struct SensitivityResult {
     pub rank_stats: Vec<UnitRankStats>,
 }
 
-/// Scores of the root for every point, aligned with the nominal coin's units (`NaN` for screened-out units).
+/// Scores of the root aligned with the nominal coin's units (`NaN` for screened-out units).
+fn align(coin: &Coin, d: &Dataset) -> std::result::Result<Vec<f64>, String> {
+    let root = coin.framework.root();
+    let col = d.col(root).ok_or_else(|| format!("no column {root}"))?;
+    let nominal = &coin.last().units;
+    if d.units == *nominal {
+        return Ok(col.to_vec());
+    }
+    Ok(nominal
+        .iter()
+        .map(|n| {
+            d.units
+                .iter()
+                .position(|x| x == n)
+                .map_or(f64::NAN, |i| col[i])
+        })
+        .collect())
+}
+
+/// Scores for every point, each run replaying the whole log.
 fn evaluate(
     coin: &Coin,
     plan: &Plan,
     points: &[Vec<f64>],
 ) -> Vec<std::result::Result<Vec<f64>, String>> {
     let root = coin.framework.root().to_string();
-    let nominal = &coin.last().units;
     let ctx = Ctx::new(&coin.framework, &coin.data, false);
     points
         .par_iter()
         .map(|u| {
             let log = plan.log_at(&coin.log, u).map_err(|e| e.to_string())?;
             let (units, col) = run_column(&ctx, &log, &root).map_err(|e| e.to_string())?;
-            if units.len() == nominal.len() && units == *nominal {
-                return Ok(col);
-            }
-            Ok(nominal
-                .iter()
-                .map(|n| {
-                    units
-                        .iter()
-                        .position(|x| x == n)
-                        .map_or(f64::NAN, |i| col[i])
-                })
-                .collect())
+            align(
+                coin,
+                &Dataset {
+                    units,
+                    codes: vec![root.clone()],
+                    columns: vec![col],
+                },
+            )
         })
         .collect()
+}
+
+/// Scores for a Saltelli design, in design order. Runs are grouped by base row j: A_B^(i) differs from A
+/// only in input i, so it starts from A's stage just before the first step whose settings differ
+/// (inputs that only touch aggregation re-run only aggregation). Results are identical to [`evaluate`].
+fn evaluate_saltelli(
+    coin: &Coin,
+    plan: &Plan,
+    design: &SaltelliDesign,
+) -> Vec<std::result::Result<Vec<f64>, String>> {
+    let (n, d) = (design.n, design.d);
+    let ctx = Ctx::new(&coin.framework, &coin.data, false);
+    let per_row: Vec<Vec<std::result::Result<Vec<f64>, String>>> = (0..n)
+        .into_par_iter()
+        .map(|j| {
+            let mut out = Vec::with_capacity(d + 2);
+            let log_a = plan.log_at(&coin.log, &design.points[j]);
+            let stages_a = log_a
+                .as_ref()
+                .map_err(|e| e.to_string())
+                .and_then(|l| run_stages(&ctx, l).map_err(|e| e.to_string()));
+            out.push(
+                stages_a
+                    .as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|s| align(coin, s.last().expect("raw"))),
+            );
+            let b = plan
+                .log_at(&coin.log, &design.points[n + j])
+                .map_err(|e| e.to_string())
+                .and_then(|l| run_stages(&ctx, &l).map_err(|e| e.to_string()))
+                .and_then(|s| align(coin, s.last().expect("raw")));
+            out.push(b);
+            for i in 0..d {
+                let r = plan
+                    .log_at(&coin.log, &design.points[(2 + i) * n + j])
+                    .map_err(|e| e.to_string())
+                    .and_then(|log| {
+                        let (k, start) = match (&log_a, &stages_a) {
+                            (Ok(la), Ok(sa)) => {
+                                let k = log.iter().zip(la).take_while(|(x, y)| x == y).count();
+                                (k, sa[k].clone())
+                            }
+                            _ => (0, coin.data.indicators.clone()),
+                        };
+                        let mut cur = start;
+                        for step in &log[k..] {
+                            cur = step.apply(&ctx, cur).map_err(|e| e.to_string())?.0;
+                        }
+                        align(coin, &cur)
+                    });
+                out.push(r);
+            }
+            out
+        })
+        .collect();
+    let mut res: Vec<std::result::Result<Vec<f64>, String>> = Vec::with_capacity(n * (d + 2));
+    for k in 0..d + 2 {
+        for row in &per_row {
+            res.push(row[k].clone());
+        }
+    }
+    res
+}
+
+/// Every stage of a run (raw first), without reports.
+fn run_stages(ctx: &Ctx<'_>, log: &[Step]) -> Result<Vec<Dataset>> {
+    let mut stages = Vec::with_capacity(log.len() + 1);
+    stages.push(ctx.data.indicators.clone());
+    for step in log {
+        let next = step.apply(ctx, stages.last().expect("raw").clone())?.0;
+        stages.push(next);
+    }
+    Ok(stages)
 }
 
 fn failures(res: &[std::result::Result<Vec<f64>, String>]) -> (usize, Vec<RunFailure>) {
@@ -255,7 +344,7 @@ pub fn run_sensitivity(
         });
     }
     let design = SaltelliDesign::new(opts.n, d, opts.sampler)?;
-    let res = evaluate(coin, plan, &design.points);
+    let res = evaluate_saltelli(coin, plan, &design);
     let (failed, failures) = failures(&res);
     let nominal = coin.ranking(None)?;
     let nan_row = vec![f64::NAN; nominal.units.len()];
@@ -312,4 +401,80 @@ pub fn run_sensitivity(
         per_unit,
         rank_stats: rank_stats(coin, &ab)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::steps::{AggMethod, Aggregate, Impute, ImputeMethod, NormMethod, Normalise, Treat};
+    use crate::uncertainty::{Distribution, ParamPath, ParamValue, UncertainInput};
+    use crate::{read_idata, read_imeta};
+
+    #[test]
+    fn shared_prefixes_give_the_same_scores() {
+        let meta = "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type\n\
+                    1,a,A,1,1,,,,P,Indicator\n1,b,B,-1,1,,,,P,Indicator\n1,c,C,1,1,,,,Q,Indicator\n\
+                    1,d,D,1,1,,,,Q,Indicator\n2,P,P,1,1,,,,I,Aggregate\n2,Q,Q,1,1,,,,I,Aggregate\n\
+                    3,I,I,1,1,,,,,Aggregate\n,g,G,,,,,,,Group\n";
+        let data = "uCode,g,a,b,c,d\nA,x,1,9,3,40\nB,x,2,,1,1\nC,y,4,3,0,7\nD,y,3,5,2,2\nE,x,30,1,,5\nF,y,5,2,8,3\n";
+        let fw = read_imeta(meta).unwrap();
+        let d = read_idata(data, &fw).unwrap();
+        let log = vec![
+            Step::Impute(Impute {
+                method: ImputeMethod::GroupMean { group: "g".into() },
+            }),
+            Step::Treat(Treat::default()),
+            Step::Normalise(Normalise::default()),
+            Step::Aggregate(Aggregate::default()),
+        ];
+        let coin = Coin::build(fw, d, log).unwrap();
+        let disc = |name: &str, path, values| UncertainInput {
+            name: name.into(),
+            path,
+            distribution: Distribution::Discrete { values },
+        };
+        let plan = Plan::new(
+            &coin,
+            vec![
+                disc(
+                    "agg",
+                    ParamPath::AggregateMethod,
+                    vec![
+                        ParamValue::Aggregate(AggMethod::Arithmetic),
+                        ParamValue::Aggregate(AggMethod::Geometric),
+                    ],
+                ),
+                disc(
+                    "imp",
+                    ParamPath::ImputeMethod,
+                    vec![
+                        ParamValue::Impute(ImputeMethod::ColumnMean),
+                        ParamValue::Impute(ImputeMethod::ColumnMedian),
+                    ],
+                ),
+                disc(
+                    "norm",
+                    ParamPath::NormaliseDefault,
+                    vec![
+                        ParamValue::Normalise(NormMethod::MinMax { lo: 0.0, hi: 100.0 }),
+                        ParamValue::Normalise(NormMethod::Rank),
+                    ],
+                ),
+                UncertainInput {
+                    name: "win".into(),
+                    path: ParamPath::TreatWinmax,
+                    distribution: Distribution::Uniform { lo: 0.0, hi: 3.0 },
+                },
+            ],
+        )
+        .unwrap();
+        let design = SaltelliDesign::new(64, 4, Sampler::Random { seed: 5 }).unwrap();
+        let fast = evaluate_saltelli(&coin, &plan, &design);
+        let plain = evaluate(&coin, &plan, &design.points);
+        assert_eq!(fast.len(), plain.len());
+        for (a, b) in fast.iter().zip(&plain) {
+            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+            assert!(a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits()));
+        }
+    }
 }
