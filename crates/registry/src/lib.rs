@@ -15,6 +15,8 @@
 //!   data (`data/address-types.csv`), replaceable by the user's own table.
 //! - [`ExitTracker`]: exclusion dates, from consecutive dumps (a dump has no exclusion field).
 //! - [`inn_checksum_ok`], [`okved_syntax_ok`]: identifier and code checks.
+//! - `ParquetSink` (feature `parquet`, off by default): batches → Parquet files partitioned by
+//!   snapshot year and region (`DIR/year=YYYY/region=RR/part-RUN.parquet`).
 //! - [`synth`]: synthetic registry and companion files in the real schema, for tests and benches.
 //!
 //! ## References
@@ -42,6 +44,8 @@ mod address;
 mod error;
 mod exits;
 mod ingest;
+#[cfg(feature = "parquet")]
+mod parquet_out;
 mod parse;
 mod pipeline;
 mod record;
@@ -55,6 +59,8 @@ pub use address::{
 pub use error::RegistryError;
 pub use exits::{Exit, ExitTracker, SnapshotChange};
 pub use ingest::{DuplicatePolicy, Options, OptionsBuilder, ingest};
+#[cfg(feature = "parquet")]
+pub use parquet_out::{ParquetSink, ParquetSummary};
 pub use parse::{
     CompanionRow, FileStats, OnError, ParseContext, ParsedFile, okved_syntax_ok, parse_file,
 };
