@@ -218,6 +218,7 @@ fn main() {
             "| streamed, tokenise+lower+stem+lookup | {ntok} | {secs:.3} | {:.0} | {total} |",
             ntok as f64 / secs
         );
+        println!("word types seen in the stream: {}", s.types_seen());
     }
     // A 26,000-entry replacement table on 2,000 documents of 200 tokens.
     let pairs: Vec<(String, String)> = (0..26_000)

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::fxhash::{FxMap, FxSet};
+use crate::fxhash::{FxSet, WordTable};
 
 use serde::{Deserialize, Serialize};
 
@@ -239,8 +239,10 @@ impl Lookup {
     pub fn session(&self) -> LookupSession<'_> {
         LookupSession {
             lookup: self,
-            types: FxMap::default(),
+            types: WordTable::default(),
             info: Vec::new(),
+            singles: Vec::new(),
+            words: Vec::new(),
             stemmer: Stemmer::new(self.params.stemming),
             buf: String::new(),
             tokens: Vec::new(),
@@ -250,10 +252,25 @@ impl Lookup {
     }
 }
 
-#[derive(Debug, Default, Clone)]
+/// What a word type matched: ranges into the session's `singles` (keys of one-word patterns)
+/// and `words` ((multi-word pattern, position) pairs), both sorted. Kept flat and small so the
+/// per-token loop reads one compact array.
+#[derive(Debug, Default, Clone, Copy)]
 struct TypeInfo {
-    singles: Vec<u32>,
-    words: Vec<(u32, u32)>,
+    singles: u32,
+    n_singles: u32,
+    words: u32,
+    n_words: u32,
+}
+
+impl TypeInfo {
+    fn singles<'a>(&self, all: &'a [u32]) -> &'a [u32] {
+        &all[self.singles as usize..(self.singles + self.n_singles) as usize]
+    }
+
+    fn words<'a>(&self, all: &'a [(u32, u32)]) -> &'a [(u32, u32)] {
+        &all[self.words as usize..(self.words + self.n_words) as usize]
+    }
 }
 
 const PAD: u32 = u32::MAX;
@@ -262,8 +279,10 @@ const PAD: u32 = u32::MAX;
 #[derive(Debug)]
 pub struct LookupSession<'a> {
     lookup: &'a Lookup,
-    types: FxMap<String, u32>,
+    types: WordTable,
     info: Vec<TypeInfo>,
+    singles: Vec<u32>,
+    words: Vec<(u32, u32)>,
     stemmer: Stemmer,
     buf: String,
     tokens: Vec<Token>,
@@ -275,7 +294,7 @@ impl LookupSession<'_> {
     fn type_id(&mut self, word: &str) -> u32 {
         let lk = self.lookup;
         lk.params.normalize.apply_into(word, &mut self.buf);
-        if let Some(&id) = self.types.get(self.buf.as_str()) {
+        if let Some(id) = self.types.get(&self.buf) {
             return id;
         }
         let id = if lk.remove.contains(self.buf.as_str()) {
@@ -288,21 +307,29 @@ impl LookupSession<'_> {
             };
             self.scratch.clear();
             lk.index.find(&key, &mut self.scratch);
-            let mut info = TypeInfo::default();
+            let mut singles = Vec::new();
+            let mut words = Vec::new();
             for &e in &self.scratch {
                 match lk.entries[e as usize] {
-                    Entry::Single(k) => info.singles.push(k),
-                    Entry::Word { multi, pos } => info.words.push((multi, pos)),
+                    Entry::Single(k) => singles.push(k),
+                    Entry::Word { multi, pos } => words.push((multi, pos)),
                 }
             }
-            info.singles.sort_unstable();
-            info.singles.dedup();
-            info.words.sort_unstable();
-            info.words.dedup();
-            self.info.push(info);
+            singles.sort_unstable();
+            singles.dedup();
+            words.sort_unstable();
+            words.dedup();
+            self.info.push(TypeInfo {
+                singles: self.singles.len() as u32,
+                n_singles: singles.len() as u32,
+                words: self.words.len() as u32,
+                n_words: words.len() as u32,
+            });
+            self.singles.extend(singles);
+            self.words.extend(words);
             (self.info.len() - 1) as u32
         };
-        self.types.insert(self.buf.clone(), id);
+        self.types.insert(&self.buf, id);
         id
     }
 
@@ -330,6 +357,11 @@ impl LookupSession<'_> {
         out
     }
 
+    /// Distinct word types seen so far by this session.
+    pub fn types_seen(&self) -> usize {
+        self.types.len()
+    }
+
     /// The tokens of the last counted text (reused buffer).
     pub fn last_tokens(&self) -> &[Token] {
         &self.tokens
@@ -343,11 +375,11 @@ impl LookupSession<'_> {
             if id == PAD {
                 continue;
             }
-            let info = &self.info[id as usize];
-            for &k in &info.singles {
+            let info = self.info[id as usize];
+            for &k in info.singles(&self.singles) {
                 spans.push((k, 1, i));
             }
-            for &(m, pos) in &info.words {
+            for &(m, pos) in info.words(&self.words) {
                 if pos != 0 {
                     continue;
                 }
@@ -361,7 +393,7 @@ impl LookupSession<'_> {
                     !tokens[i + j].gap_before
                         && id != PAD
                         && self.info[id as usize]
-                            .words
+                            .words(&self.words)
                             .binary_search(&(m, j as u32))
                             .is_ok()
                 });

@@ -83,19 +83,67 @@ pub(crate) fn glob_match(pat: &[char], w: &str) -> bool {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct MatcherIndex {
     exact: FxMap<String, Vec<u32>>,
-    prefix: FxMap<String, Vec<u32>>,
-    max_prefix_chars: usize,
+    prefix: PrefixTrie,
     other: Vec<(WordMatcher, u32)>,
+}
+
+/// A character trie of `prefix*` globs: walking a word down the trie meets every prefix of it
+/// that is a pattern, and stops at the first character no pattern continues with.
+#[derive(Debug, Clone)]
+struct PrefixTrie {
+    nodes: Vec<TrieNode>,
+}
+
+/// Children sorted by character, and the payloads of the patterns that end at the node.
+type TrieNode = (Vec<(char, u32)>, Vec<u32>);
+
+impl Default for PrefixTrie {
+    fn default() -> Self {
+        Self {
+            nodes: vec![(Vec::new(), Vec::new())],
+        }
+    }
+}
+
+impl PrefixTrie {
+    fn insert(&mut self, prefix: &str, payload: u32) {
+        let mut n = 0usize;
+        for c in prefix.chars() {
+            let kids = &self.nodes[n].0;
+            n = match kids.binary_search_by_key(&c, |k| k.0) {
+                Ok(i) => kids[i].1 as usize,
+                Err(i) => {
+                    let id = self.nodes.len() as u32;
+                    self.nodes[n].0.insert(i, (c, id));
+                    self.nodes.push((Vec::new(), Vec::new()));
+                    id as usize
+                }
+            };
+        }
+        self.nodes[n].1.push(payload);
+    }
+
+    fn find(&self, w: &str, out: &mut Vec<u32>) {
+        let mut n = 0usize;
+        out.extend_from_slice(&self.nodes[0].1);
+        for c in w.chars() {
+            let kids = &self.nodes[n].0;
+            match kids.binary_search_by_key(&c, |k| k.0) {
+                Ok(i) => {
+                    n = kids[i].1 as usize;
+                    out.extend_from_slice(&self.nodes[n].1);
+                }
+                Err(_) => return,
+            }
+        }
+    }
 }
 
 impl MatcherIndex {
     pub(crate) fn insert(&mut self, m: WordMatcher, payload: u32) {
         match m {
             WordMatcher::Exact(s) => self.exact.entry(s).or_default().push(payload),
-            WordMatcher::Prefix(p) => {
-                self.max_prefix_chars = self.max_prefix_chars.max(p.chars().count());
-                self.prefix.entry(p).or_default().push(payload);
-            }
+            WordMatcher::Prefix(p) => self.prefix.insert(&p, payload),
             other => self.other.push((other, payload)),
         }
     }
@@ -105,20 +153,7 @@ impl MatcherIndex {
         if let Some(v) = self.exact.get(w) {
             out.extend_from_slice(v);
         }
-        if !self.prefix.is_empty() {
-            let mut bounds = w
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(w.len()));
-            for (n, b) in bounds.by_ref().enumerate() {
-                if n > self.max_prefix_chars {
-                    break;
-                }
-                if let Some(v) = self.prefix.get(&w[..b]) {
-                    out.extend_from_slice(v);
-                }
-            }
-        }
+        self.prefix.find(w, out);
         for (m, p) in &self.other {
             if m.is_match(w) {
                 out.push(*p);

@@ -73,13 +73,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// As [`tokenize`], appending to a reused vector (cleared first).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let mut i = 0;
+    let at = |i: usize| text[i..].chars().next();
+    let n = text.len();
+    let mut pos = 0;
     let mut page = 1u32;
     let mut gap = false;
-    while i < n {
-        let (pos, c) = chars[i];
+    while let Some(c) = at(pos) {
         if !is_word(c) {
             if c == '\u{c}' {
                 page += 1;
@@ -87,19 +86,20 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             } else if !c.is_whitespace() {
                 gap = true;
             }
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
         let start = pos;
-        let mut j = i + 1;
+        let mut prev = c;
+        let mut j = pos + c.len_utf8();
         while j < n {
-            let c = chars[j].1;
+            let c = at(j).expect("inside the text");
             if is_word(c) {
-                j += 1;
+                prev = c;
+                j += c.len_utf8();
                 continue;
             }
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|x| x.1);
+            let next = at(j + c.len_utf8());
             let joins = match next {
                 Some(nx) if is_word(nx) && prev.is_alphanumeric() => {
                     is_hyphen(c)
@@ -108,21 +108,22 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 }
                 _ => false,
             };
-            if joins {
-                j += 2;
-            } else {
-                break;
+            match (joins, next) {
+                (true, Some(nx)) => {
+                    prev = nx;
+                    j += c.len_utf8() + nx.len_utf8();
+                }
+                _ => break,
             }
         }
-        let end = chars.get(j).map_or(text.len(), |x| x.0);
         out.push(Token {
             start,
-            end,
+            end: j,
             gap_before: gap,
             page,
         });
         gap = false;
-        i = j;
+        pos = j;
     }
 }
 
@@ -150,6 +151,15 @@ impl Normalize {
     pub fn apply_into(&self, word: &str, out: &mut String) {
         out.clear();
         for c in word.chars() {
+            // Fast path: characters already in normal form.
+            if c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || ('а'..='я').contains(&c)
+                || (c == 'ё' && !self.fold_yo)
+            {
+                out.push(c);
+                continue;
+            }
             match c {
                 '\u{301}' | '\u{300}' => {}
                 '\u{2010}' | '\u{2011}' => out.push('-'),
