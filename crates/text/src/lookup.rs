@@ -369,6 +369,30 @@ impl LookupSession<'_> {
 
     fn count_ids(&self, tokens: &[Token], ids: &[u32]) -> DocCounts {
         let lk = self.lookup;
+        if lk.multis.is_empty() {
+            // One-word patterns only: a type's keys are distinct, so no two matches of one key
+            // can overlap and every match counts.
+            let mut counts = vec![0u64; lk.keys.len()];
+            let mut matches = Vec::new();
+            for (i, &id) in ids.iter().enumerate() {
+                if id == PAD {
+                    continue;
+                }
+                for &k in self.info[id as usize].singles(&self.singles) {
+                    counts[k as usize] += 1;
+                    matches.push(KeyMatch {
+                        key: k,
+                        start: i,
+                        len: 1,
+                    });
+                }
+            }
+            return DocCounts {
+                counts,
+                tokens: ids.len(),
+                matches,
+            };
+        }
         // (key, len, start): sorted so that per key the longer, then leftmost, matches come first.
         let mut spans: Vec<(u32, usize, usize)> = Vec::new();
         for (i, &id) in ids.iter().enumerate() {

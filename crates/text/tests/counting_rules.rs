@@ -149,3 +149,24 @@ fn hyphenated_compounds_are_one_token() {
         [1, 0, 1]
     );
 }
+
+/// The lookup has a fast path for dictionaries without multi-word patterns; both paths must
+/// count alike.
+#[test]
+fn fast_and_general_paths_agree() {
+    let text =
+        "Координация, координации; финансирование и гранты. Coordination of funding, grants!";
+    let singles = vec![
+        Category::leaf("coord", &["координац*", "coordinat*", "*ация"]),
+        Category::leaf("fin", &["финанс*", "грант*", "fund*", "grant?"]),
+    ];
+    let mut with_multi = singles.clone();
+    with_multi.push(Category::leaf("never", &["zzzq qqqz"]));
+    let fast = Lookup::new(&dict(singles), &LookupParams::default()).unwrap();
+    let general = Lookup::new(&dict(with_multi), &LookupParams::default()).unwrap();
+    let a = fast.session().count(text);
+    let b = general.session().count(text);
+    assert_eq!(a.counts, [3, 4]);
+    assert_eq!(&b.counts[..2], &a.counts[..]);
+    assert_eq!(a.matches, b.matches);
+}
