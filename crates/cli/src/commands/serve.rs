@@ -1,48 +1,145 @@
-//! `creacity serve … and creacity user … (see issue #7)`.
-//!
-//! PHASE-2 INSTRUCTIONS for the engineer who owns this file (replace this block with a one-line doc
-//! when done):
-//! - This file is yours alone; do not edit other files of the CLI crate. If you need a change
-//!   elsewhere (a dependency in crates/cli/Cargo.toml, a shared helper), say so in your report.
-//! - Keep the two public items and their signatures: `pub struct Args` (derive `clap::Args`; use a
-//!   `#[command(subcommand)]` field for sub-commands) and `pub fn run(g: &Global, args: Args)`, and
-//!   `pub struct UserArgs` + `pub fn run_user(g: &Global, args: UserArgs)` for `creacity user …`.
-//! - `g.workspace` is the workspace path and `super::open(g)` opens it (`creacity_store::Workspace`);
-//!   store results with `ws.save_analysis("web", territory_or_none, &result, &provenance)` and read
-//!   the newest with `ws.latest_analysis("web", None)`. `g.lang` (`.into()` gives
-//!   `creacity_model::Lang`) is the language for text. Print with `crate::output::{emit, json}`
-//!   (`emit(None, bytes)` writes to stdout, `emit(Some(path), bytes)` to a file); long work shows a
-//!   spinner with `crate::output::Progress`.
-//! - Read files here (std::fs), call your engine, print. Errors: `anyhow` with context naming the file.
-//!   XLSX input: `creacity_ingest::read_table(path)` gives headers and text cells from CSV/TSV/XLSX.
-//! - Integration tests: `crates/cli/tests/serve.rs` (yours) running `env!("CARGO_BIN_EXE_creacity")`.
-//!   Build with `cargo build -p creacity-cli`, test with `cargo test -p creacity-cli --test serve`.
-//! - Document the command in docs/web.md (yours); the lead links it from the README.
+//! `creacity serve` (the web application) and `creacity user` (accounts; the first administrator).
+
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use creacity_server::{AppState, Config};
+use creacity_store::Role;
 
 use crate::cli::Global;
 
 /// Arguments of `creacity serve`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Arguments (this command is not available in this build yet).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    /// Address to listen on (loopback by default; put a TLS proxy in front for a network).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Database connections kept open.
+    #[arg(long, default_value_t = 4)]
+    connections: usize,
+    /// Largest upload, in MiB.
+    #[arg(long, default_value_t = 10)]
+    max_upload_mib: usize,
+    /// Send cookies without the Secure flag (only for plain HTTP on a trusted network that is
+    /// not localhost; browsers accept Secure cookies on http://localhost and http://127.0.0.1).
+    #[arg(long)]
+    insecure_cookies: bool,
+    /// Hours a session lasts.
+    #[arg(long, default_value_t = 12)]
+    session_hours: i64,
 }
 
 /// Runs `creacity serve`.
-pub fn run(_g: &Global, _args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("`creacity serve` is not available in this build yet")
+pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
+    let mut config = Config::new(&g.workspace);
+    config.connections = args.connections.max(1);
+    config.max_upload = args.max_upload_mib.max(1) * 1024 * 1024;
+    config.secure_cookies = !args.insecure_cookies;
+    config.session_hours = args.session_hours.max(1);
+    let state = AppState::open(config)
+        .with_context(|| "opening the workspace (see --workspace)".to_string())?;
+    eprintln!(
+        "creacity: serving the workspace on http://{} (Ctrl-C stops)",
+        args.bind
+    );
+    creacity_server::serve_blocking(state, args.bind)
+        .with_context(|| format!("serving on {}", args.bind))
 }
 
 /// Arguments of `creacity user`.
 #[derive(clap::Args, Debug)]
 pub struct UserArgs {
-    /// Arguments (this command is not available in this build yet).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    #[command(subcommand)]
+    command: UserCommand,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum UserCommand {
+    /// Add an account; the password is read from --password-file or the first line of standard input.
+    Add {
+        /// Login name (letters, digits, '.', '_', '-').
+        name: String,
+        /// admin, analyst or viewer.
+        #[arg(long, default_value = "viewer")]
+        role: String,
+        /// A file whose first line is the password.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Change an account's role and password (its sessions end).
+    Set {
+        /// Login name.
+        name: String,
+        /// admin, analyst or viewer.
+        #[arg(long)]
+        role: String,
+        /// A file whose first line is the password.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// List the accounts.
+    List,
+}
+
+fn read_password(file: Option<&PathBuf>) -> anyhow::Result<String> {
+    let text = match file {
+        Some(f) => {
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
+        }
+        None => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("reading the password from standard input")?;
+            s
+        }
+    };
+    let pw = text.lines().next().unwrap_or("").to_string();
+    anyhow::ensure!(
+        pw.chars().count() >= 8,
+        "the password must have at least 8 characters"
+    );
+    Ok(pw)
+}
+
+fn role(code: &str) -> anyhow::Result<Role> {
+    Role::parse(code).with_context(|| format!("role {code:?}: use admin, analyst or viewer"))
 }
 
 /// Runs `creacity user` (accounts: the first administrator is created here).
-pub fn run_user(_g: &Global, _args: UserArgs) -> anyhow::Result<()> {
-    anyhow::bail!("`creacity user` is not available in this build yet")
+pub fn run_user(g: &Global, args: UserArgs) -> anyhow::Result<()> {
+    let mut ws = super::open(g)?;
+    match args.command {
+        UserCommand::Add {
+            name,
+            role: r,
+            password_file,
+        } => {
+            creacity_server::check_user_name(&name)?;
+            let r = role(&r)?;
+            let hash = creacity_server::hash_password(&read_password(password_file.as_ref())?)?;
+            ws.add_user(&name, r, &hash)?;
+            ws.log_change("cli", "user.add", &name, r.code())?;
+            eprintln!("added {name} ({})", r.code());
+        }
+        UserCommand::Set {
+            name,
+            role: r,
+            password_file,
+        } => {
+            let r = role(&r)?;
+            let hash = creacity_server::hash_password(&read_password(password_file.as_ref())?)?;
+            ws.set_user(&name, r, &hash)?;
+            ws.log_change("cli", "user.set", &name, r.code())?;
+            eprintln!("changed {name} ({})", r.code());
+        }
+        UserCommand::List => {
+            for u in ws.users()? {
+                println!("{}\t{}", u.name, u.role.code());
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,138 @@
+//! Shared state: a small pool of workspace connections, the reference knowledge, settings, and a
+//! cache of rendered page bodies invalidated by every write.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use creacity_app::Knowledge;
+use creacity_store::Workspace;
+
+use crate::error::ApiError;
+
+/// How the server is set up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The workspace: a SQLite file path or a `postgres://` URL.
+    pub workspace: PathBuf,
+    /// Connections kept open (each serves one request at a time).
+    pub connections: usize,
+    /// Largest accepted request body, in bytes (uploads included).
+    pub max_upload: usize,
+    /// Mark cookies `Secure` (on by default; browsers accept them on `http://localhost` and
+    /// `http://127.0.0.1`, elsewhere put the server behind TLS).
+    pub secure_cookies: bool,
+    /// Hours a session lasts.
+    pub session_hours: i64,
+    /// A tile URL template for maps (`https://…/{z}/{x}/{y}.png`); none draws the offline map only.
+    pub tile_url: Option<String>,
+}
+
+impl Config {
+    /// Defaults for a workspace: 4 connections, 10 MiB uploads, secure cookies, 12-hour sessions.
+    pub fn new(workspace: impl AsRef<Path>) -> Self {
+        Self {
+            workspace: workspace.as_ref().to_path_buf(),
+            connections: 4,
+            max_upload: 10 * 1024 * 1024,
+            secure_cookies: true,
+            session_hours: 12,
+            tile_url: None,
+        }
+    }
+}
+
+/// Everything a handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(pub(crate) Arc<Inner>);
+
+/// A rendered body with the write generation and the time it was built at.
+type Cached = (u64, Instant, Arc<String>);
+
+pub(crate) struct Inner {
+    pool: Vec<Mutex<Workspace>>,
+    next: AtomicUsize,
+    pub knowledge: Knowledge,
+    pub config: Config,
+    generation: AtomicU64,
+    cache: RwLock<HashMap<String, Cached>>,
+}
+
+/// Rendered bodies older than this are rebuilt even without a local write, so several server
+/// processes on one PostgreSQL database see each other's changes soon.
+const CACHE_TTL: Duration = Duration::from_secs(5);
+
+impl AppState {
+    /// Opens `config.connections` connections to the workspace and loads the built-in knowledge.
+    ///
+    /// # Errors
+    /// The store's error when the workspace cannot be opened.
+    pub fn open(config: Config) -> Result<Self, creacity_app::AppError> {
+        let n = config.connections.max(1);
+        let mut pool = Vec::with_capacity(n);
+        for _ in 0..n {
+            let ws = Workspace::open(&config.workspace)?;
+            ws.prefer_concurrency()?;
+            pool.push(Mutex::new(ws));
+        }
+        Ok(Self(Arc::new(Inner {
+            pool,
+            next: AtomicUsize::new(0),
+            knowledge: Knowledge::builtin()?,
+            config,
+            generation: AtomicU64::new(0),
+            cache: RwLock::new(HashMap::new()),
+        })))
+    }
+
+    pub(crate) fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    /// Runs blocking store work on one pooled connection, off the async threads.
+    pub(crate) async fn with_ws<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Workspace, &Knowledge) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            let n = inner.pool.len();
+            let start = inner.next.fetch_add(1, Ordering::Relaxed);
+            // Take a free connection if one is free, else wait for ours in the rotation.
+            let guard = (0..n)
+                .find_map(|i| inner.pool[(start + i) % n].try_lock().ok())
+                .map_or_else(|| inner.pool[start % n].lock(), Ok);
+            let mut ws = guard.map_err(|_| ApiError::internal("a workspace connection failed"))?;
+            f(&mut ws, &inner.knowledge)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("worker: {e}")))?
+    }
+
+    /// Marks every cached body stale (called after each successful write).
+    pub(crate) fn changed(&self) {
+        self.0.generation.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A cached body, or `build` run on the store and cached.
+    pub(crate) async fn cached<F>(&self, key: String, build: F) -> Result<Arc<String>, ApiError>
+    where
+        F: FnOnce(&mut Workspace, &Knowledge) -> Result<String, ApiError> + Send + 'static,
+    {
+        let generation = self.0.generation.load(Ordering::Relaxed);
+        if let Some((g, at, body)) = self.0.cache.read().ok().and_then(|c| c.get(&key).cloned())
+            && g == generation
+            && at.elapsed() < CACHE_TTL
+        {
+            return Ok(body);
+        }
+        let body = Arc::new(self.with_ws(build).await?);
+        if let Ok(mut c) = self.0.cache.write() {
+            c.insert(key, (generation, Instant::now(), body.clone()));
+        }
+        Ok(body)
+    }
+}
