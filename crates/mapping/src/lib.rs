@@ -28,6 +28,7 @@
 
 mod aggregate;
 mod error;
+mod firms_csv;
 pub mod indices;
 mod matrix;
 pub mod peers;
@@ -37,5 +38,6 @@ pub mod taxonomy;
 
 pub use aggregate::{ALL_CREATIVE, AggregateRow, AggregateTable, FirmFact, Measure, aggregate};
 pub use error::MappingError;
+pub use firms_csv::parse_firm_facts_csv;
 pub use matrix::Matrix;
 pub use period::{Date, Period};

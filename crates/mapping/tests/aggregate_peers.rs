@@ -178,3 +178,21 @@ fn peers_by_region_band_and_type() {
     };
     assert!(compare_peers(&table, "city1", &bad).is_err());
 }
+
+#[test]
+fn firm_facts_from_csv() {
+    let text = "id;territory;period;main_code;other_codes;employees;registered\n\
+                1;T;2024-03;62.01;59.11 90.01;4,5;01.03.2024\n2;T;2024-03;47.11;;;\n";
+    let f = creacity_mapping::parse_firm_facts_csv(text).unwrap();
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].employees, Some(4.5));
+    assert_eq!(f[0].other_codes.len(), 2);
+    assert_eq!(f[0].registered, Some(Date::parse("2024-03-01").unwrap()));
+    let e = creacity_mapping::parse_firm_facts_csv("id,territory,period,main_code\n1,T,24x,62\n")
+        .unwrap_err();
+    assert!(matches!(e, MappingError::BadValue { row: 2, ref column, .. } if column == "period"));
+    assert!(matches!(
+        creacity_mapping::parse_firm_facts_csv("id,territory\n1,T\n"),
+        Err(MappingError::MissingColumn { .. })
+    ));
+}

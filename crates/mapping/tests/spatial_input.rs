@@ -134,3 +134,66 @@ fn fuzz_points_reader_never_panics() {
         }
     }
 }
+
+/// scikit-learn's DBSCAN semantics by brute force (index order, depth-first expansion), with
+/// the haversine computed the same way.
+fn brute_dbscan(lat: &[f64], lon: &[f64], eps_rad: f64, min_samples: usize) -> Vec<i64> {
+    let n = lat.len();
+    let r = (0.5 * eps_rad).sin().powi(2);
+    let (la, lo): (Vec<f64>, Vec<f64>) = (
+        lat.iter().map(|d| d.to_radians()).collect(),
+        lon.iter().map(|d| d.to_radians()).collect(),
+    );
+    let near = |i: usize, j: usize| {
+        let s0 = (0.5 * (la[i] - la[j])).sin();
+        let s1 = (0.5 * (lo[i] - lo[j])).sin();
+        s0 * s0 + la[i].cos() * la[j].cos() * s1 * s1 <= r
+    };
+    let nb: Vec<Vec<usize>> = (0..n)
+        .map(|i| (0..n).filter(|&j| near(i, j)).collect())
+        .collect();
+    let core: Vec<bool> = nb.iter().map(|v| v.len() >= min_samples).collect();
+    let mut labels = vec![-1i64; n];
+    let mut next = 0;
+    for i in 0..n {
+        if labels[i] != -1 || !core[i] {
+            continue;
+        }
+        let mut stack = vec![i];
+        while let Some(x) = stack.pop() {
+            if labels[x] == -1 {
+                labels[x] = next;
+                if core[x] {
+                    stack.extend(nb[x].iter().copied().filter(|&v| labels[v] == -1));
+                }
+            }
+        }
+        next += 1;
+    }
+    labels
+}
+
+#[test]
+fn dbscan_equals_brute_force_at_every_scale() {
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    for (eps_m, spread_m) in [(0.4, 5.0), (3.0, 40.0), (150.0, 2000.0), (5000.0, 60_000.0)] {
+        let d = spread_m / 111_195.0;
+        let lat: Vec<f64> = (0..400).map(|_| 56.0 + rng.random_range(-d..d)).collect();
+        let lon: Vec<f64> = (0..400)
+            .map(|_| 60.0 + rng.random_range(-d..d) * 1.8)
+            .collect();
+        for ms in [2, 4, 8] {
+            let p = DbscanParams::builder()
+                .eps_m(eps_m)
+                .min_samples(ms)
+                .build()
+                .unwrap();
+            let got = dbscan(&lat, &lon, &p).unwrap();
+            assert_eq!(
+                got.labels,
+                brute_dbscan(&lat, &lon, p.eps_rad(), ms),
+                "eps {eps_m} ms {ms}"
+            );
+        }
+    }
+}

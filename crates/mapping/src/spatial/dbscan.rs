@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Clustering;
-use super::index::SphereIndex;
+use super::cells::SortedCells;
 use super::points::validate_points;
 use super::sphere::{EARTH_RADIUS_M, Prepared, chord_of};
 use crate::MappingError;
@@ -126,66 +126,179 @@ pub fn dbscan(lat: &[f64], lon: &[f64], params: &DbscanParams) -> Result<Cluster
     let n = p.len();
     let eps = params.eps_rad();
     let r_eps = (0.5 * eps).sin().powi(2);
-    // The chord prefilter gets a relative margin far above rounding error; the exact test is
-    // scikit-learn's reduced distance.
-    let chord = chord_of(eps) * (1.0 + 1e-6) + 1e-15;
-    let index = SphereIndex::new(&p, chord);
-    let chord2 = chord * chord;
-    let neighbours: Vec<Vec<u32>> = (0..n)
+    // Candidates are pre-filtered by chord with a relative margin far above rounding error; the
+    // decisive test is scikit-learn's reduced distance.
+    let chord = chord_of(eps);
+    let chord2_hi = (chord * (1.0 + 1e-6)).powi(2) + 1e-30;
+    // Cells of side chord/√3 (a hair less): any two points of one cell are within eps. Then
+    // neighbours lie within two cells, and the core points of a cell form one piece.
+    let side = (chord * (1.0 - 1e-6) / 3f64.sqrt()).max(1e-12);
+    let same_cell_linked = eps >= 1.5e-7;
+    const REACH: i64 = 2;
+    let cells = SortedCells::new(&p, side);
+    let g = &cells;
+    let near = |a: usize, b: usize| g.chord2(a, b) <= chord2_hi && g.rdist(a, b) <= r_eps;
+
+    // Pass 1: core points, cell by cell. A cell holding min_samples points makes them all core
+    // at once (they are mutual neighbours); otherwise count neighbours until min_samples.
+    let min_samples = params.min_samples;
+    let core: Vec<bool> = (0..g.cells.len())
         .into_par_iter()
-        .map(|i| {
-            let mut v = Vec::new();
-            index.for_each_near(&p.xyz[i], chord, |j| {
-                if p.chord2(i, j) <= chord2 && p.rdist(i, j) <= r_eps {
-                    v.push(j as u32);
+        .flat_map_iter(|c| {
+            let range = g.range(c as u32);
+            let mut around = Vec::new();
+            let dense = same_cell_linked && range.len() >= min_samples;
+            if !dense {
+                around.reserve(125);
+                g.around(c, REACH, &mut around);
+            }
+            range.map(move |a| {
+                if dense {
+                    return true;
                 }
-            });
-            v
+                let mut k = 0usize;
+                for &d in &around {
+                    for b in g.range(d) {
+                        k += usize::from(near(a, b));
+                        if k >= min_samples {
+                            return true;
+                        }
+                    }
+                }
+                false
+            })
         })
         .collect();
-    let core: Vec<bool> = neighbours
-        .iter()
-        .map(|v| v.len() >= params.min_samples)
+
+    // Pass 2: which pairs of neighbouring cells have core points within eps of each other.
+    let links: Vec<(u32, u32)> = (0..g.cells.len())
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let mut around = Vec::with_capacity(125);
+            g.around(c, REACH, &mut around);
+            let cores_c: Vec<usize> = g.range(c as u32).filter(|&a| core[a]).collect();
+            let mut out = Vec::new();
+            if cores_c.is_empty() {
+                return out.into_iter();
+            }
+            for &d in &around {
+                // Pairs inside a cell are settled below; each pair of cells is seen once.
+                if (d as usize) <= c {
+                    continue;
+                }
+                if cores_c
+                    .iter()
+                    .any(|&a| g.range(d).any(|b| core[b] && near(a, b)))
+                {
+                    out.push((c as u32, d));
+                }
+            }
+            out.into_iter()
+        })
         .collect();
     let mut uf = UnionFind::new(n);
-    for i in 0..n {
-        if core[i] {
-            for &j in &neighbours[i] {
-                let j = j as usize;
-                if j > i && core[j] {
-                    uf.union(i, j);
+    for cell in &g.cells {
+        let cores: Vec<usize> = (cell.1 as usize..cell.2 as usize)
+            .filter(|&a| core[a])
+            .collect();
+        for (k, &a) in cores.iter().enumerate() {
+            if same_cell_linked {
+                uf.union(cores[0], a);
+            } else {
+                // Below about 1 m the cell-diameter guarantee is too close to rounding.
+                for &b in &cores[k + 1..] {
+                    if near(a, b) {
+                        uf.union(a, b);
+                    }
                 }
             }
         }
     }
+    for &(c, d) in &links {
+        if same_cell_linked {
+            let a = g
+                .range(c)
+                .find(|&a| core[a])
+                .expect("linked cells hold core points");
+            let b = g
+                .range(d)
+                .find(|&b| core[b])
+                .expect("linked cells hold core points");
+            uf.union(a, b);
+        } else {
+            for a in g.range(c).filter(|&a| core[a]) {
+                for b in g.range(d).filter(|&b| core[b]) {
+                    if near(a, b) {
+                        uf.union(a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    // Clusters are numbered by their lowest original index among core points.
+    let mut pos_of = vec![0u32; n];
+    for (pos, &orig) in g.order.iter().enumerate() {
+        pos_of[orig as usize] = pos as u32;
+    }
     let mut root_label = vec![-1i64; n];
-    let mut labels = vec![-1i64; n];
     let mut next = 0i64;
-    for i in 0..n {
-        if core[i] {
-            let r = uf.find(i);
+    for &pos in &pos_of {
+        let pos = pos as usize;
+        if core[pos] {
+            let r = uf.find(pos);
             if root_label[r] < 0 {
                 root_label[r] = next;
                 next += 1;
             }
-            labels[i] = root_label[r];
         }
     }
-    for i in 0..n {
-        if !core[i] {
-            labels[i] = neighbours[i]
-                .iter()
-                .filter(|&&j| core[j as usize])
-                .map(|&j| labels[j as usize])
-                .min()
-                .unwrap_or(-1);
-        }
+    let comp_label: Vec<i64> = (0..n)
+        .map(|pos| {
+            if core[pos] {
+                root_label[uf.find(pos)]
+            } else {
+                -1
+            }
+        })
+        .collect();
+    // Pass 3: a border point takes the lowest label among its core neighbours.
+    let sorted_labels: Vec<i64> = (0..g.cells.len())
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let mut around = Vec::new();
+            let range = g.range(c as u32);
+            if range.clone().any(|a| !core[a]) {
+                g.around(c, REACH, &mut around);
+            }
+            let (core, comp_label, around) = (&core, &comp_label, around);
+            range.map(move |a| {
+                if core[a] {
+                    return comp_label[a];
+                }
+                let mut best = i64::MAX;
+                for &d in &around {
+                    for b in g.range(d) {
+                        if core[b] && comp_label[b] < best && near(a, b) {
+                            best = comp_label[b];
+                        }
+                    }
+                }
+                if best == i64::MAX { -1 } else { best }
+            })
+        })
+        .collect();
+    let mut labels = vec![-1i64; n];
+    let mut core_orig = vec![false; n];
+    for (pos, &orig) in g.order.iter().enumerate() {
+        labels[orig as usize] = sorted_labels[pos];
+        core_orig[orig as usize] = core[pos];
     }
     let method = format!(
         "DBSCAN haversine eps_m={} min_samples={} earth_radius_m={}",
         params.eps_m, params.min_samples, params.earth_radius_m
     );
-    Ok(Clustering::new(method, labels, core))
+    Ok(Clustering::new(method, labels, core_orig))
 }
 
 pub(crate) struct UnionFind {

@@ -1,6 +1,7 @@
 //! Spatial methods on firm points: density clusters (DBSCAN, HDBSCAN) on the haversine metric,
 //! their convex hulls, local Getis-Ord hot spots, and GeoJSON output.
 
+mod cells;
 mod dbscan;
 mod geojson;
 mod getis_ord;

@@ -67,12 +67,6 @@ impl Prepared {
     pub fn dist(&self, i: usize, j: usize) -> f64 {
         2.0 * self.rdist(i, j).sqrt().asin()
     }
-    #[inline]
-    pub fn chord2(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (self.xyz[i], self.xyz[j]);
-        let (dx, dy, dz) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-        dx * dx + dy * dy + dz * dz
-    }
 }
 
 /// Chord length on the unit sphere of an angle in radians; monotone in the angle on [0, π].
