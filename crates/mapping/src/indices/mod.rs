@@ -159,11 +159,12 @@ pub struct IndexReport {
 /// ```
 pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
     let nc = m.ncols();
-    let lq = location_quotient(m);
+    let rows = row_pass(m);
+    let lq: Vec<f64> = rows.iter().flat_map(|r| r.lq.iter().copied()).collect();
     let bin = binary_lq(&lq);
-    let kr = krugman(m);
-    let he = herfindahl(m);
-    let en = entropy(m);
+    let kr: Vec<Option<f64>> = rows.iter().map(|r| r.krugman).collect();
+    let he: Vec<Option<f64>> = rows.iter().map(|r| r.herfindahl).collect();
+    let en: Vec<Option<f64>> = rows.iter().map(|r| r.entropy).collect();
     let div = diversity(&bin, nc);
     let ubi = ubiquity(&bin, nc);
     let hoo = hoover(m, params.population.as_deref());
@@ -203,4 +204,46 @@ pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
         relatedness: rel,
         relatedness_density: dens,
     }
+}
+
+/// The per-territory indices of one row, computed in one pass over it (the same arithmetic as
+/// the separate functions, so the same results).
+struct RowIndices {
+    lq: Vec<f64>,
+    krugman: Option<f64>,
+    herfindahl: Option<f64>,
+    entropy: Option<f64>,
+}
+
+fn row_pass(m: &Matrix) -> Vec<RowIndices> {
+    use rayon::prelude::*;
+    let total: f64 = m.values().iter().sum();
+    let col_share: Vec<f64> = m.col_sums().iter().map(|c| c / total).collect();
+    (0..m.nrows())
+        .into_par_iter()
+        .with_min_len(64)
+        .map(|i| {
+            let row = m.row(i);
+            let rs: f64 = row.iter().sum();
+            let mut lq = Vec::with_capacity(row.len());
+            let (mut k, mut h, mut e) = (0.0, 0.0, 0.0);
+            for (x, s) in row.iter().zip(&col_share) {
+                let share = x / rs;
+                let v = share / s;
+                lq.push(if v.is_nan() { 0.0 } else { v });
+                k += (share - s).abs();
+                h += x * x;
+                if *x > 0.0 {
+                    e += share * share.log2();
+                }
+            }
+            let some = rs > 0.0;
+            RowIndices {
+                lq,
+                krugman: some.then_some(k),
+                herfindahl: some.then(|| h / (rs * rs)),
+                entropy: some.then_some(-e),
+            }
+        })
+        .collect()
 }
