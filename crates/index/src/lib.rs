@@ -38,6 +38,7 @@ mod read;
 pub mod scenario;
 pub mod sensitivity;
 pub mod sobol;
+mod spec;
 mod stats;
 pub mod steps;
 pub mod uncertainty;
@@ -48,6 +49,7 @@ pub use dataset::Dataset;
 pub use error::{IndexError, Result};
 pub use framework::{Direction, Framework, Node};
 pub use read::{read_idata, read_imeta, read_spec_toml};
+pub use spec::{read_pipeline_toml, read_uncertainty_toml};
 pub use steps::{
     AggMethod, Aggregate, Denominate, GroupMethod, Impute, ImputeMethod, LevelMethod, LevelWeights,
     NonPositive, NormMethod, Normalise, Screen, Step, StepReport, Treat, TreatMethod, WeightSource,

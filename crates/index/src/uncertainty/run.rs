@@ -98,7 +98,8 @@ pub struct SensitivityResult {
     pub failed: usize,
     /// The first failures (up to 20).
     pub failures: Vec<RunFailure>,
-    /// Indices of the mean absolute rank change against the nominal ranks (COINr's output).
+    /// Indices of the mean absolute rank change against the nominal ranks (COINr's output); all 0 with
+    /// `variance` 0 when no run changes any rank.
     pub index: SobolIndices,
     /// Per unit, when asked.
     pub per_unit: Vec<UnitSensitivity>,
@@ -368,7 +369,20 @@ pub fn run_sensitivity(
             if k == 0 { f64::NAN } else { s / k as f64 }
         })
         .collect();
-    let index = sobol_indices(&y, opts.n, d, &opts.estimators)?;
+    // Ranks that never move are a result, not an error: no input matters, every index is 0.
+    let index = match sobol_indices(&y, opts.n, d, &opts.estimators) {
+        Err(IndexError::NoVariance { .. }) => SobolIndices {
+            first: vec![0.0; d],
+            total: vec![0.0; d],
+            first_interval: opts.estimators.bootstrap.map(|_| vec![(0.0, 0.0); d]),
+            total_interval: opts.estimators.bootstrap.map(|_| vec![(0.0, 0.0); d]),
+            variance: 0.0,
+            rows_dropped: (0..opts.n)
+                .filter(|&j| (0..d + 2).any(|k| !y[k * opts.n + j].is_finite()))
+                .count(),
+        },
+        other => other?,
+    };
     let per_unit = if opts.per_unit {
         let est = Estimators {
             bootstrap: None,
