@@ -109,7 +109,7 @@ fn card_body(
             for a in &r.alternatives {
                 out.push_str(&format!(
                     "<li>{} → {}</li>",
-                    esc(&format!("{:?} {:?}", a.field, a.change)),
+                    esc(a.field.label(lang)),
                     esc(a.label.get(lang))
                 ));
             }
@@ -130,12 +130,16 @@ fn card_body(
         for f in facts {
             out.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&format!("{:?}", f.field)),
-                esc(&serde_json::to_string(&f.value).unwrap_or_default()),
+                esc(f.field.label(lang)),
+                esc(&f.value.render(f.field, lang)),
                 num(f.contribution, 3)
             ));
         }
-        out.push_str("</tbody></table></section>");
+        out.push_str(&format!(
+            r#"</tbody></table><details><summary>{}</summary><pre class="explain">{}</pre></details></section>"#,
+            t("explanation"),
+            esc(&creacity_typology::explain(r, lang))
+        ));
     }
     out.push_str(&format!("<section><h2>{}</h2>", t("card")));
     if ctx.can_edit() {
@@ -293,7 +297,7 @@ fn edit_form(ctx: &Ctx, c: &CreativeCluster, version: i64) -> String {
             ""
         };
         f.push_str(&format!(
-            r#"<label class="check"><input type="checkbox" name="support" value="{code}"{checked}> {}</label>"#,
+            r#"<label class="check" for="support-{code}"><input type="checkbox" id="support-{code}" name="support" value="{code}"{checked}> {}</label>"#,
             esc(s.label(ctx.lang)),
             code = s.code()
         ));

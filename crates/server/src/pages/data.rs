@@ -38,7 +38,7 @@ fn body(ctx: &Ctx, ws: &creacity_store::Workspace, note: &str) -> Result<String,
             hint = t("import.hint"),
         ));
         let terr = ws.territories()?;
-        let mut opts = String::new();
+        let mut opts = format!(r#"<option value="">{}</option>"#, t("territories.all"));
         for tt in &terr {
             opts.push_str(&format!(
                 r#"<option value="{}">{}</option>"#,

@@ -28,15 +28,16 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-fn form(ctx: &Ctx, next: &str, message: &str) -> String {
+fn form(ctx: &Ctx, next: &str, message: &str, user: &str) -> String {
     format!(
         r#"{message}<form method="post" action="/login" class="login">
 <input type="hidden" name="next" value="{next}">
-<label for="name">{name}</label><input id="name" name="name" autocomplete="username" required autofocus>
+<label for="name">{name}</label><input id="name" name="name" value="{user}" autocomplete="username" required autofocus>
 <label for="password">{password}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">{signin}</button>
 </form>"#,
         next = esc(next),
+        user = esc(user),
         name = ctx.t("user.name"),
         password = ctx.t("password"),
         signin = ctx.t("login"),
@@ -49,7 +50,7 @@ pub(crate) async fn page(ctx: Ctx, QueryArgs(q): QueryArgs<NextQ>) -> PageResult
         &ctx,
         StatusCode::OK,
         ctx.t("login"),
-        &form(&ctx, &next, ""),
+        &form(&ctx, &next, "", ""),
     ))
 }
 
@@ -67,6 +68,7 @@ pub(crate) async fn submit(
     FormBody(f): FormBody<LoginForm>,
 ) -> PageResult {
     let next = safe_next(f.next.as_deref());
+    let user = f.name.clone();
     match sign_in(&s, f.name, f.password).await {
         Ok((token, _)) => {
             let cookie = session_cookie(&s, &token, s.config().session_hours * 3600);
@@ -81,7 +83,7 @@ pub(crate) async fn submit(
                 &ctx,
                 StatusCode::UNAUTHORIZED,
                 ctx.t("login"),
-                &form(&ctx, &next, &msg),
+                &form(&ctx, &next, &msg, &user),
             ))
         }
         Err(e) => Err(error_page(&ctx, &e)),

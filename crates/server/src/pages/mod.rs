@@ -230,15 +230,30 @@ pub(crate) fn fail(ctx: &Ctx) -> impl Fn(ApiError) -> Response + '_ {
     move |e| error_page(ctx, &e)
 }
 
-/// The territory a page is about: the one asked for, else the first.
+/// The territory a page is about: the one asked for, else the one with the newest strategy, else
+/// the one with the most clusters (a region above the cities has none of its own).
 pub(crate) fn pick_territory(
     ws: &creacity_store::Workspace,
     asked: Option<&str>,
 ) -> Result<Option<creacity_model::Territory>, ApiError> {
-    match asked {
-        Some(id) => Ok(Some(ws.territory(id)?)),
-        None => Ok(ws.territories()?.into_iter().next()),
+    if let Some(id) = asked {
+        return Ok(Some(ws.territory(id)?));
     }
+    if let Some((_, t)) = ws.strategy_ids()?.into_iter().next() {
+        return Ok(Some(ws.territory(&t)?));
+    }
+    let clusters = ws.clusters(None)?;
+    let all = ws.territories()?;
+    let best = all
+        .iter()
+        .max_by_key(|t| {
+            (
+                clusters.iter().filter(|c| c.territory_id == t.id).count(),
+                std::cmp::Reverse(t.id.clone()),
+            )
+        })
+        .cloned();
+    Ok(best)
 }
 
 /// A territory chooser (a GET form, works without script).

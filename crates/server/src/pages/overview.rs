@@ -84,7 +84,10 @@ pub(crate) fn body(
     out.push_str(&figure(c.clusters.len().to_string(), t("clusters.here")));
     out.push_str(&figure(all_clusters.len().to_string(), t("clusters.all")));
     out.push_str(&figure(docs.to_string(), t("documents")));
-    out.push_str(&figure(c.summary.borderline.to_string(), t("borderline")));
+    out.push_str(&figure(
+        c.summary.borderline.to_string(),
+        t("borderline.count"),
+    ));
     out.push_str("</div>");
 
     // The map of every territory, clusters coloured by type.
