@@ -20,8 +20,8 @@ fn main() {
         Err(_) => println!("error"),
         Ok(m) => m
             .conservative
-            .models
             .iter()
+            .flat_map(|c| &c.models)
             .for_each(|md| println!("C {}", md.expression)),
     }
     match minimize(&tt, &params) {

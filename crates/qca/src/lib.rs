@@ -28,6 +28,7 @@
 
 mod calibrate;
 mod chart;
+mod cover;
 mod data;
 mod error;
 mod fit;

@@ -1,8 +1,9 @@
 //! Boolean minimisation of a truth table (Ragin 1987; Ragin & Sonnett 2005 for the intermediate
 //! solution; R QCA `minimize()`).
 
-use crate::chart::{Bits, Covering, reference_order, row_dominance};
-use crate::fit::{Fit, conjunction, disjunction, sufficiency, unique_coverage};
+use crate::chart::{Bits, reference_order, row_dominance};
+use crate::cover::minimal_covers;
+use crate::fit::{Fit, conjunction, sufficiency};
 use crate::implicant::{Coding, Cube, Forbidden, prime_implicants};
 use crate::qmc::qmc;
 use crate::render::{implicant_expression, model_expression};
@@ -124,7 +125,8 @@ pub struct Model {
     /// Fit of the whole model.
     pub fit: Fit,
     /// Remainder rows the model covers (simplifying assumptions), by row number; empty for the
-    /// conservative solution, `None` when the table is too large to list them.
+    /// conservative solution; `None` when the listing would be too large (many conditions and
+    /// many models).
     pub simplifying_assumptions: Option<Vec<u64>>,
 }
 
@@ -178,8 +180,9 @@ pub struct Minimization {
     pub outcome: String,
     /// Options used.
     pub params: MinimizeParams,
-    /// Conservative (complex) solution.
-    pub conservative: Solution,
+    /// Conservative (complex) solution: computed without remainders, or with directional
+    /// expectations (as R QCA, which gives only the parsimonious solution for `include = "?"`).
+    pub conservative: Option<Solution>,
     /// Parsimonious solution, with remainders included.
     pub parsimonious: Option<Solution>,
     /// Intermediate solutions (`C1P1`, `C1P2`, …), with directional expectations.
@@ -210,7 +213,7 @@ struct Context<'a> {
 /// let s = SetData::new(&d, &OutcomeSpec::parse("Y").unwrap(), None).unwrap();
 /// let tt = truth_table(&s, &TruthTableParams::default()).unwrap();
 /// let m = minimize(&tt, &MinimizeParams::default()).unwrap();
-/// assert_eq!(m.conservative.models[0].expression, "A");
+/// assert_eq!(m.conservative.unwrap().models[0].expression, "A");
 /// ```
 pub fn minimize(tt: &TruthTable, params: &MinimizeParams) -> Result<Minimization, QcaError> {
     if let Some(d) = &params.dir_exp {
@@ -257,8 +260,14 @@ pub fn minimize(tt: &TruthTable, params: &MinimizeParams) -> Result<Minimization
             .filter(|r| included_c(r.out))
             .map(|r| ctx.coding.encode(&r.values)),
     );
-    let cons_primes = ctx.exact_primes(&on);
-    let conservative = ctx.solution(SolutionKind::Conservative, cons_primes, params)?;
+    // As the reference: with remainders included, the conservative solution is only needed
+    // for the intermediate one.
+    let conservative = if !params.include_remainders || params.dir_exp.is_some() {
+        let cons_primes = ctx.exact_primes(&on);
+        Some(ctx.solution(SolutionKind::Conservative, cons_primes, params)?)
+    } else {
+        None
+    };
     let mut parsimonious = None;
     let mut intermediate = Vec::new();
     if params.include_remainders {
@@ -279,8 +288,8 @@ pub fn minimize(tt: &TruthTable, params: &MinimizeParams) -> Result<Minimization
             true,
         );
         let pars = ctx.solution(SolutionKind::Parsimonious, primes, params)?;
-        if let Some(dir) = &params.dir_exp {
-            intermediate = ctx.intermediate(&conservative, &pars, dir, params)?;
+        if let (Some(dir), Some(cons)) = (&params.dir_exp, &conservative) {
+            intermediate = ctx.intermediate(cons, &pars, dir, params)?;
         }
         parsimonious = Some(pars);
     }
@@ -373,9 +382,8 @@ impl Context<'_> {
         }
         let primes: Vec<Cube> = order.iter().map(|&p| primes[p]).collect();
         let covers: Vec<Bits> = order.iter().map(|&p| covers[p].clone()).collect();
-        let covering = Covering::new(&covers, ncols).ok_or(QcaError::NothingToExplain)?;
-        let k = covering.min_size();
-        let (models, truncated) = covering.all_of_size(k, params.max_models);
+        let (_, models, truncated) =
+            minimal_covers(&covers, ncols, params.max_models).ok_or(QcaError::NothingToExplain)?;
         let implicants: Vec<Implicant> = primes
             .iter()
             .map(|&c| {
@@ -385,15 +393,32 @@ impl Context<'_> {
                 Implicant { values, expression }
             })
             .collect();
+        // Simplifying assumptions are listed while the listing stays small.
+        let configs: u64 = self.coding.levels.iter().map(|&l| u64::from(l)).product();
+        let list_sa = configs.saturating_mul(models.len() as u64) <= MAX_LISTED_CONFIGS * 64;
         let memberships: Vec<Vec<f64>> = implicants
             .iter()
             .map(|i| conjunction(&self.tt.data, &i.values))
+            .collect();
+        let term_fit: Vec<Fit> = memberships
+            .iter()
+            .map(|m| sufficiency(m, &self.tt.data.outcome_membership))
             .collect();
         let models: Vec<Model> = models
             .into_iter()
             .enumerate()
             .map(|(m, terms)| {
-                self.model(m, terms, kind, &implicants, &primes, &memberships, &covers)
+                self.model(
+                    m,
+                    terms,
+                    kind,
+                    &implicants,
+                    &primes,
+                    &memberships,
+                    &term_fit,
+                    &covers,
+                    list_sa,
+                )
             })
             .collect();
         let essential = (0..implicants.len())
@@ -429,26 +454,57 @@ impl Context<'_> {
         implicants: &[Implicant],
         cubes: &[Cube],
         memberships: &[Vec<f64>],
+        term_fit: &[Fit],
         covers: &[Bits],
+        list_sa: bool,
     ) -> Model {
         let y = &self.tt.data.outcome_membership;
-        let own: Vec<Vec<f64>> = terms.iter().map(|&t| memberships[t].clone()).collect();
+        let n = y.len();
+        let sy: f64 = y.iter().sum();
+        // Model membership and, per case, the best term and the runner-up: covU of a term is
+        // what the model loses when the term's share falls back to the runner-up.
+        let (mut best, mut second, mut arg) =
+            (vec![0.0f64; n], vec![0.0f64; n], vec![usize::MAX; n]);
+        for (i, &t) in terms.iter().enumerate() {
+            for (c, &v) in memberships[t].iter().enumerate() {
+                if v > best[c] {
+                    second[c] = best[c];
+                    best[c] = v;
+                    arg[c] = i;
+                } else if v > second[c] {
+                    second[c] = v;
+                }
+            }
+        }
+        let covered: f64 = best.iter().zip(y).map(|(b, y)| b.min(*y)).sum();
         let term_fits = terms
             .iter()
             .enumerate()
-            .map(|(i, &t)| TermFit {
-                expression: implicants[t].expression.clone(),
-                fit: sufficiency(&memberships[t], y),
-                cov_unique: unique_coverage(&own, i, y),
-                cases: covers[t]
-                    .ones()
-                    .map(|c| self.tt.rows[self.explain_rows[c]].cases.clone())
-                    .collect(),
+            .map(|(i, &t)| {
+                let without: f64 = (0..n)
+                    .map(|c| {
+                        if arg[c] == i {
+                            second[c].min(y[c])
+                        } else {
+                            best[c].min(y[c])
+                        }
+                    })
+                    .sum();
+                TermFit {
+                    expression: implicants[t].expression.clone(),
+                    fit: term_fit[t],
+                    cov_unique: (covered - without) / sy,
+                    cases: covers[t]
+                        .ones()
+                        .map(|c| self.tt.rows[self.explain_rows[c]].cases.clone())
+                        .collect(),
+                }
             })
             .collect();
-        let fit = sufficiency(&disjunction(&own, y.len()), y);
+        let fit = sufficiency(&best, y);
         let sa = match kind {
             SolutionKind::Conservative => Some(Vec::new()),
+            _ if !list_sa => None,
             _ => self.covered_remainders(&terms.iter().map(|&t| cubes[t]).collect::<Vec<_>>()),
         };
         Model {
@@ -496,7 +552,17 @@ impl Context<'_> {
         let levels = &self.coding.levels;
         for (ci, cm) in cons.models.iter().enumerate() {
             for (pi, pm) in pars.models.iter().enumerate() {
-                let sa = pm.simplifying_assumptions.clone().unwrap_or_default();
+                let sa = match &pm.simplifying_assumptions {
+                    Some(sa) => sa.clone(),
+                    None => {
+                        let cubes: Vec<Cube> = pm
+                            .terms
+                            .iter()
+                            .map(|&t| self.coding.cube_of(&shifted(&pars.primes[t].values)))
+                            .collect();
+                        self.covered_remainders(&cubes).unwrap_or_default()
+                    }
+                };
                 let mut easy = Vec::new();
                 if dir.iter().any(Option::is_some) && !sa.is_empty() {
                     // Ragin & Sonnett: a conservative term contained in a parsimonious one may
@@ -556,6 +622,10 @@ impl Context<'_> {
         }
         Ok(out)
     }
+}
+
+fn shifted(values: &[Option<u8>]) -> Vec<u8> {
+    values.iter().map(|v| v.map_or(0, |v| v + 1)).collect()
 }
 
 /// Configuration of a row number (inverse of [`crate::row_number`]).

@@ -120,8 +120,10 @@ pub fn render_solution(sol: &Solution, outcome: &str) -> String {
 /// Every solution of a minimisation as text, with bilingual headings.
 pub fn render_minimization(m: &Minimization) -> String {
     let mut s = String::new();
-    s.push_str("Conservative solution / Консервативное решение\n");
-    s.push_str(&render_solution(&m.conservative, &m.outcome));
+    if let Some(c) = &m.conservative {
+        s.push_str("Conservative solution / Консервативное решение\n");
+        s.push_str(&render_solution(c, &m.outcome));
+    }
     if let Some(p) = &m.parsimonious {
         s.push_str("Parsimonious solution / Экономное решение\n");
         s.push_str(&render_solution(p, &m.outcome));

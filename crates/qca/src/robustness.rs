@@ -169,7 +169,7 @@ fn run_once(data: &Dataset, p: &RobustnessParams, cut: f64) -> Result<Vec<String
     let tt = truth_table(&sets, &ttp)?;
     let m = minimize(&tt, &p.minimize)?;
     let sols: Vec<&crate::Solution> = match p.kind {
-        SolutionKind::Conservative => vec![&m.conservative],
+        SolutionKind::Conservative => m.conservative.iter().collect(),
         SolutionKind::Parsimonious => m.parsimonious.iter().collect(),
         SolutionKind::Intermediate => m.intermediate.iter().map(|i| &i.solution).collect(),
     };

@@ -37,12 +37,8 @@ fn crisp_solutions() {
         return;
     };
     let tt = truth_table(&sets(&lc, "SURV", None), &TruthTableParams::default()).unwrap();
-    let m = minimize(&tt, &MinimizeParams::default().include_remainders()).unwrap();
-    assert_eq!(
-        models(&m.conservative),
-        vec!["DEV*~URB*LIT*STB + DEV*LIT*IND*STB"]
-    );
-    let p = m.parsimonious.unwrap();
+    let (cons, p) = solve(&tt, false);
+    assert_eq!(models(&cons), vec!["DEV*~URB*LIT*STB + DEV*LIT*IND*STB"]);
     assert_eq!(models(&p), vec!["DEV*STB"]);
     assert_eq!(
         p.models[0].simplifying_assumptions,
@@ -56,12 +52,9 @@ fn crisp_negated_outcome() {
         return;
     };
     let tt = truth_table(&sets(&lc, "~SURV", None), &TruthTableParams::default()).unwrap();
-    let m = minimize(&tt, &MinimizeParams::default().include_remainders()).unwrap();
-    assert_eq!(
-        models(&m.conservative),
-        vec!["~DEV*~URB*~IND + DEV*LIT*IND*~STB"]
-    );
-    assert_eq!(models(&m.parsimonious.unwrap()), vec!["~DEV + ~STB"]);
+    let (cons, p) = solve(&tt, false);
+    assert_eq!(models(&cons), vec!["~DEV*~URB*~IND + DEV*LIT*IND*~STB"]);
+    assert_eq!(models(&p), vec!["~DEV + ~STB"]);
 }
 
 #[test]
@@ -71,22 +64,19 @@ fn multi_value_solutions() {
     };
     let s = sets(&lm, "SURV", Some(&["DEV", "URB", "LIT", "IND"]));
     let tt = truth_table(&s, &TruthTableParams::default()).unwrap();
-    let m = minimize(&tt, &MinimizeParams::default().include_remainders()).unwrap();
+    let (cons, p) = solve(&tt, false);
     assert_eq!(
-        models(&m.conservative),
+        models(&cons),
         vec!["DEV[2]*LIT[1]*IND[1] + DEV[1]*URB[0]*LIT[1]*IND[0]"]
     );
-    let fits: Vec<f64> = m.conservative.models[0]
+    let fits: Vec<f64> = cons.models[0]
         .term_fits
         .iter()
         .map(|t| r3(t.fit.cov))
         .collect();
     assert_eq!(fits, vec![0.625, 0.25]);
-    assert_eq!(r3(m.conservative.models[0].fit.cov), 0.875);
-    assert_eq!(
-        models(&m.parsimonious.unwrap()),
-        vec!["DEV[2] + DEV[1]*IND[0]"]
-    );
+    assert_eq!(r3(cons.models[0].fit.cov), 0.875);
+    assert_eq!(models(&p), vec!["DEV[2] + DEV[1]*IND[0]"]);
 }
 
 #[test]
@@ -144,7 +134,7 @@ fn fuzzy_solutions_and_fit() {
         &MinimizeParams::default().dir_exp("1,1,1,1,1").unwrap(),
     )
     .unwrap();
-    let c = &m.conservative.models[0];
+    let c = &m.conservative.as_ref().unwrap().models[0];
     assert_eq!(c.expression, "DEV*~URB*LIT*STB + DEV*LIT*IND*STB");
     let t: Vec<[f64; 4]> = c
         .term_fits

@@ -33,3 +33,15 @@ pub fn models(s: &Solution) -> Vec<String> {
 pub fn r3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
+
+/// Conservative solution (no remainders) and parsimonious solution (`include = "?"`).
+pub fn solve(tt: &TruthTable, row_dom: bool) -> (Solution, Solution) {
+    let mut p = MinimizeParams::default();
+    p.row_dom = row_dom;
+    let c = minimize(tt, &p).unwrap().conservative.unwrap();
+    let pars = minimize(tt, &p.include_remainders())
+        .unwrap()
+        .parsimonious
+        .unwrap();
+    (c, pars)
+}
