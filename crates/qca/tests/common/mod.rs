@@ -36,8 +36,7 @@ pub fn r3(x: f64) -> f64 {
 
 /// Conservative solution (no remainders) and parsimonious solution (`include = "?"`).
 pub fn solve(tt: &TruthTable, row_dom: bool) -> (Solution, Solution) {
-    let mut p = MinimizeParams::default();
-    p.row_dom = row_dom;
+    let p = MinimizeParams { row_dom, ..Default::default() };
     let c = minimize(tt, &p).unwrap().conservative.unwrap();
     let pars = minimize(tt, &p.include_remainders())
         .unwrap()
