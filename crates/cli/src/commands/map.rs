@@ -1,44 +1,663 @@
-//! `creacity map aggregate|indices|clusters|hotspots (see issue #5)`.
-//!
-//! PHASE-2 INSTRUCTIONS for the engineer who owns this file (replace this block with a one-line doc
-//! when done):
-//! - This file is yours alone; do not edit other files of the CLI crate. If you need a change
-//!   elsewhere (a dependency in crates/cli/Cargo.toml, a shared helper), say so in your report.
-//! - Keep the two public items and their signatures: `pub struct Args` (derive `clap::Args`; use a
-//!   `#[command(subcommand)]` field for sub-commands) and `pub fn run(g: &Global, args: Args)`, plus
-//!   `pub fn report_section`, which the `creacity report` command calls to add your newest stored
-//!   result to the territory's HTML report (return `Ok(None)` when there is none).
-//! - `g.workspace` is the workspace path and `super::open(g)` opens it (`creacity_store::Workspace`);
-//!   store results with `ws.save_analysis("mapping", territory_or_none, &result, &provenance)` and read
-//!   the newest with `ws.latest_analysis("mapping", None)`. `g.lang` (`.into()` gives
-//!   `creacity_model::Lang`) is the language for text. Print with `crate::output::{emit, json}`
-//!   (`emit(None, bytes)` writes to stdout, `emit(Some(path), bytes)` to a file); long work shows a
-//!   spinner with `crate::output::Progress`.
-//! - Read files here (std::fs), call your engine, print. Errors: `anyhow` with context naming the file.
-//!   XLSX input: `creacity_ingest::read_table(path)` gives headers and text cells from CSV/TSV/XLSX.
-//! - Integration tests: `crates/cli/tests/map.rs` (yours) running `env!("CARGO_BIN_EXE_creacity")`.
-//!   Build with `cargo build -p creacity-cli`, test with `cargo test -p creacity-cli --test map`.
-//! - Document the command in docs/methods/mapping.md (yours); the lead links it from the README.
+//! `creacity map aggregate|indices|clusters|hotspots`: the mapping engine (issue #5) on plain CSV files.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum};
+use creacity_mapping::indices::{IndexParams, IndexReport, RelatednessMethod, compute_indices};
+use creacity_mapping::spatial::{
+    Clustering, DbscanParams, HdbscanParams, HotSpotParams, Neighbours, PointTable,
+    WeightTransform, cluster_hulls, clusters_geojson, getis_ord, grid_cells, hotspot_class,
+    hotspots_geojson, parse_points_csv,
+};
+use creacity_mapping::taxonomy::{
+    BuiltinTaxonomy, ClassificationMode, Classifier, CodeSystem, Taxonomy, builtin,
+};
+use creacity_mapping::{Matrix, aggregate, parse_firm_facts_csv};
+use creacity_model::{Lang, Provenance};
 
 use crate::cli::Global;
+use crate::output::{Progress, emit};
 
 /// Arguments of `creacity map`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Arguments (this command is not available in this build yet).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    #[command(subcommand)]
+    command: MapCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum MapCommand {
+    /// Firms CSV → territory × sector × period table (firms, employees, revenue, shares, growth,
+    /// entries, exits).
+    Aggregate {
+        /// Firms CSV: id, territory, period, main_code[, other_codes, employees, revenue,
+        /// registered, exited].
+        #[arg(long)]
+        firms: PathBuf,
+        /// A shipped taxonomy, or `--taxonomy-file` for your own.
+        #[arg(long, value_enum, default_value_t = TaxonomyArg::RuCreativeOkved2)]
+        taxonomy: TaxonomyArg,
+        /// Your own taxonomy file (TOML, see data/taxonomies/).
+        #[arg(long)]
+        taxonomy_file: Option<PathBuf>,
+        /// Code system of the firms' codes.
+        #[arg(long, value_enum, default_value_t = SystemArg::Okved2)]
+        codes: SystemArg,
+        /// Which codes make a firm creative.
+        #[arg(long, value_enum, default_value_t = ModeArg::Main)]
+        mode: ModeArg,
+        /// Weight of the main code in `--mode weighted`.
+        #[arg(long, default_value_t = 0.5)]
+        main_share: f64,
+        /// Count codes shallower than a rule (e.g. 59.2 for 59.20) as creative.
+        #[arg(long)]
+        accept_coarser: bool,
+        /// Output file (CSV); standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print JSON (with the classification summary) instead of CSV.
+        #[arg(long)]
+        json: bool,
+        /// Store the result in the workspace.
+        #[arg(long)]
+        save: bool,
+    },
+    /// EconGeo indices of a territory × sector matrix (CSV: rows territories, columns sectors).
+    Indices {
+        /// The matrix CSV.
+        #[arg(long)]
+        matrix: PathBuf,
+        /// Relatedness normalisation.
+        #[arg(long, value_enum, default_value_t = RelArg::Prob)]
+        relatedness: RelArg,
+        /// Output file; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print JSON (every index, matrices included) instead of CSV tables.
+        #[arg(long)]
+        json: bool,
+        /// Store the result in the workspace.
+        #[arg(long)]
+        save: bool,
+    },
+    /// DBSCAN or HDBSCAN clusters of points (CSV: id, lat, lon) on the haversine metric.
+    Clusters {
+        /// Points CSV.
+        #[arg(long)]
+        points: PathBuf,
+        /// Method.
+        #[arg(long, value_enum, default_value_t = MethodArg::Dbscan)]
+        method: MethodArg,
+        /// DBSCAN radius in metres.
+        #[arg(long, default_value_t = 500.0)]
+        eps_m: f64,
+        /// Core-point threshold (the point itself counted).
+        #[arg(long, default_value_t = 5)]
+        min_samples: usize,
+        /// HDBSCAN smallest cluster.
+        #[arg(long, default_value_t = 5)]
+        min_cluster_size: usize,
+        /// Labels CSV (id, lat, lon, label; -1 is noise).
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write hulls and labelled points as GeoJSON.
+        #[arg(long)]
+        geojson: Option<PathBuf>,
+        /// Store the result in the workspace.
+        #[arg(long)]
+        save: bool,
+    },
+    /// Local Getis-Ord Gi / Gi* hot spots of a value over points (CSV: id, lat, lon, value).
+    Hotspots {
+        /// Points CSV.
+        #[arg(long)]
+        points: PathBuf,
+        /// The value column; without it every point counts 1 (use with --grid-m).
+        #[arg(long)]
+        value: Option<String>,
+        /// Distance band in metres (neighbours within it).
+        #[arg(long, default_value_t = 1000.0)]
+        band_m: f64,
+        /// Bin points into square cells of this side (metres) and analyse the cells (queen
+        /// contiguity) instead of the points.
+        #[arg(long)]
+        grid_m: Option<f64>,
+        /// Gi* (the point counted in its own neighbourhood).
+        #[arg(long)]
+        star: bool,
+        /// Weights.
+        #[arg(long, value_enum, default_value_t = TransformArg::Row)]
+        transform: TransformArg,
+        /// Results CSV (id, lat, lon, value, g, z, p_norm, class).
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write GeoJSON.
+        #[arg(long)]
+        geojson: Option<PathBuf>,
+        /// Store the result in the workspace.
+        #[arg(long)]
+        save: bool,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum TaxonomyArg {
+    UkDcmsSic2007,
+    RuCreativeOkved2,
+    EurostatCultureNace2,
+    UnescoFcs2009,
+    UsArtsNaics,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum SystemArg {
+    Okved2,
+    Nace2,
+    Sic2007,
+    Isic4,
+    Naics,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum ModeArg {
+    Main,
+    Any,
+    Weighted,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum RelArg {
+    Prob,
+    Association,
+    Cosine,
+    Jaccard,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq)]
+enum MethodArg {
+    Dbscan,
+    Hdbscan,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum TransformArg {
+    Binary,
+    Row,
 }
 
 /// Runs `creacity map`.
-pub fn run(_g: &Global, _args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("`creacity map` is not available in this build yet")
+pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        MapCommand::Aggregate {
+            firms,
+            taxonomy,
+            taxonomy_file,
+            codes,
+            mode,
+            main_share,
+            accept_coarser,
+            out,
+            json: as_json,
+            save,
+        } => {
+            let text = read(&firms)?;
+            let facts = parse_firm_facts_csv(&text).with_context(|| name(&firms))?;
+            let tax = match &taxonomy_file {
+                Some(p) => Taxonomy::from_toml_str(&read(p)?).with_context(|| name(p))?,
+                None => builtin(builtin_of(taxonomy)),
+            };
+            let mode = match mode {
+                ModeArg::Main => ClassificationMode::Main,
+                ModeArg::Any => ClassificationMode::Any,
+                ModeArg::Weighted => ClassificationMode::Weighted { main_share },
+            };
+            let c = Classifier::new(&tax, system_of(codes), mode, accept_coarser)?;
+            let table = aggregate(&facts, &c).with_context(|| name(&firms))?;
+            let s = &table.summary;
+            eprintln!(
+                "{} firms: {} creative by main code, {} by any code ({}); {} invalid codes",
+                s.n_firms,
+                s.creative_by_main,
+                s.creative_by_any,
+                tax.label(),
+                s.invalid_codes.values().sum::<usize>()
+            );
+            if save {
+                let params = serde_json::json!({"mode": mode, "accept_coarser": accept_coarser});
+                store(g, "aggregate", &table, params, &[&firms], vec![tax.label()])?;
+            }
+            if as_json {
+                let text = serde_json::to_string_pretty(&table)? + "\n";
+                return emit(out.as_deref(), text.as_bytes());
+            }
+            let mut csv = String::from(
+                "territory,sector,period,firms,employees,revenue,share_of_all_firms,share_of_creative,growth,entries,exits\n",
+            );
+            for r in &table.rows {
+                writeln!(
+                    csv,
+                    "{},{},{},{},{},{},{},{},{},{},{}",
+                    cell(&r.territory),
+                    cell(&r.sector),
+                    r.period,
+                    r.firms,
+                    opt(r.employees),
+                    opt(r.revenue),
+                    r.share_of_all_firms,
+                    r.share_of_creative,
+                    opt(r.growth),
+                    r.entries,
+                    r.exits
+                )?;
+            }
+            emit(out.as_deref(), csv.as_bytes())
+        }
+        MapCommand::Indices {
+            matrix,
+            relatedness,
+            out,
+            json: as_json,
+            save,
+        } => {
+            let m = Matrix::from_csv_str(&read(&matrix)?).with_context(|| name(&matrix))?;
+            let method = match relatedness {
+                RelArg::Prob => RelatednessMethod::Prob,
+                RelArg::Association => RelatednessMethod::Association,
+                RelArg::Cosine => RelatednessMethod::Cosine,
+                RelArg::Jaccard => RelatednessMethod::Jaccard,
+            };
+            let params = IndexParams::builder().relatedness(method).build(&m)?;
+            let report = compute_indices(&m, &params);
+            if save {
+                store(
+                    g,
+                    "indices",
+                    &report,
+                    serde_json::to_value(&params)?,
+                    &[&matrix],
+                    vec![],
+                )?;
+            }
+            if as_json {
+                let text = serde_json::to_string_pretty(&report)? + "\n";
+                return emit(out.as_deref(), text.as_bytes());
+            }
+            emit(out.as_deref(), indices_csv(&report).as_bytes())
+        }
+        MapCommand::Clusters {
+            points,
+            method,
+            eps_m,
+            min_samples,
+            min_cluster_size,
+            out,
+            geojson,
+            save,
+        } => {
+            let t = parse_points_csv(&read(&points)?, None).with_context(|| name(&points))?;
+            let progress = Progress::start("clustering");
+            let c = if method == MethodArg::Dbscan {
+                let p = DbscanParams::builder()
+                    .eps_m(eps_m)
+                    .min_samples(min_samples)
+                    .build()?;
+                creacity_mapping::spatial::dbscan(&t.lat, &t.lon, &p)?
+            } else {
+                let p = HdbscanParams::builder()
+                    .min_cluster_size(min_cluster_size)
+                    .min_samples(min_samples)
+                    .build()?;
+                creacity_mapping::spatial::hdbscan(&t.lat, &t.lon, &p)?
+            };
+            progress.finish();
+            eprintln!(
+                "{} points: {} clusters, {} noise ({})",
+                t.len(),
+                c.n_clusters,
+                c.n_noise,
+                c.method
+            );
+            let mut csv = String::from("id,lat,lon,label\n");
+            for i in 0..t.len() {
+                writeln!(
+                    csv,
+                    "{},{},{},{}",
+                    cell(&t.ids[i]),
+                    t.lat[i],
+                    t.lon[i],
+                    c.labels[i]
+                )?;
+            }
+            emit(Some(&out), csv.as_bytes())?;
+            if let Some(path) = geojson {
+                let hulls = cluster_hulls(&t.lat, &t.lon, &c);
+                emit(
+                    Some(&path),
+                    clusters_geojson(&t, &c, &hulls, true).as_bytes(),
+                )?;
+            }
+            if save {
+                let summary = cluster_summary(&c, &t);
+                store(
+                    g,
+                    "clusters",
+                    &summary,
+                    serde_json::json!({"method": c.method}),
+                    &[&points],
+                    vec![],
+                )?;
+            }
+            Ok(())
+        }
+        MapCommand::Hotspots {
+            points,
+            value,
+            band_m,
+            grid_m,
+            star,
+            transform,
+            out,
+            geojson,
+            save,
+        } => {
+            let t = parse_points_csv(&read(&points)?, value.as_deref())
+                .with_context(|| name(&points))?;
+            let params = HotSpotParams::builder()
+                .star(star)
+                .transform(match transform {
+                    TransformArg::Binary => WeightTransform::Binary,
+                    TransformArg::Row => WeightTransform::Row,
+                })
+                .build();
+            // On a grid the cells are the observations; on points, the points.
+            let (obs, values, nb) = match grid_m {
+                Some(side) => {
+                    let cells = grid_cells(&t.lat, &t.lon, side, t.values.as_deref())?;
+                    let nb = cells.queen();
+                    let obs = PointTable {
+                        ids: (0..cells.values.len())
+                            .map(|k| format!("cell{k}"))
+                            .collect(),
+                        lat: cells.centres.iter().map(|c| c.0).collect(),
+                        lon: cells.centres.iter().map(|c| c.1).collect(),
+                        values: None,
+                    };
+                    (obs, cells.values, nb)
+                }
+                None => {
+                    let values = t.values.clone().ok_or_else(|| {
+                        anyhow::anyhow!("--value COLUMN is needed unless --grid-m is given")
+                    })?;
+                    let nb = Neighbours::distance_band_haversine(&t.lat, &t.lon, band_m)?;
+                    (t.clone(), values, nb)
+                }
+            };
+            let r = getis_ord(&values, &nb, &params)?;
+            let mut csv = String::from("id,lat,lon,value,g,z,p_norm,class\n");
+            let mut classes = std::collections::BTreeMap::<&str, usize>::new();
+            for i in 0..obs.len() {
+                let class = hotspot_class(r.z[i]);
+                *classes.entry(class).or_default() += 1;
+                writeln!(
+                    csv,
+                    "{},{},{},{},{},{},{},{}",
+                    cell(&obs.ids[i]),
+                    obs.lat[i],
+                    obs.lon[i],
+                    values[i],
+                    num(r.g[i]),
+                    num(r.z[i]),
+                    num(r.p_norm[i]),
+                    class
+                )?;
+            }
+            eprintln!("{} observations ({}): {classes:?}", obs.len(), r.method);
+            emit(Some(&out), csv.as_bytes())?;
+            if let Some(path) = geojson {
+                emit(Some(&path), hotspots_geojson(&obs, &values, &r).as_bytes())?;
+            }
+            if save {
+                let summary = serde_json::json!({"method": r.method, "classes": classes,
+                                                 "observations": obs.len()});
+                store(
+                    g,
+                    "hotspots",
+                    &summary,
+                    serde_json::to_value(params)?,
+                    &[&points],
+                    vec![],
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn name(path: &Path) -> String {
+    format!("in {}", path.display())
+}
+
+fn builtin_of(t: TaxonomyArg) -> BuiltinTaxonomy {
+    match t {
+        TaxonomyArg::UkDcmsSic2007 => BuiltinTaxonomy::UkDcmsSic2007,
+        TaxonomyArg::RuCreativeOkved2 => BuiltinTaxonomy::RuCreativeOkved2,
+        TaxonomyArg::EurostatCultureNace2 => BuiltinTaxonomy::EurostatCultureNace2,
+        TaxonomyArg::UnescoFcs2009 => BuiltinTaxonomy::UnescoFcs2009,
+        TaxonomyArg::UsArtsNaics => BuiltinTaxonomy::UsArtsNaics,
+    }
+}
+
+fn system_of(s: SystemArg) -> CodeSystem {
+    match s {
+        SystemArg::Okved2 => CodeSystem::Okved2,
+        SystemArg::Nace2 => CodeSystem::Nace2,
+        SystemArg::Sic2007 => CodeSystem::Sic2007,
+        SystemArg::Isic4 => CodeSystem::Isic4,
+        SystemArg::Naics => CodeSystem::Naics,
+    }
+}
+
+/// A CSV cell, quoted when it holds a separator, quote or line break.
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn num(v: f64) -> String {
+    if v.is_finite() {
+        v.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn indices_csv(r: &IndexReport) -> String {
+    let mut s = String::from(
+        "territory,total,krugman,specialisation_coefficient,herfindahl,entropy,diversity\n",
+    );
+    for t in &r.by_territory {
+        let _ = writeln!(
+            s,
+            "{},{},{},{},{},{},{}",
+            cell(&t.territory),
+            t.total,
+            opt(t.krugman),
+            opt(t.specialisation_coefficient),
+            opt(t.herfindahl),
+            opt(t.entropy),
+            t.diversity
+        );
+    }
+    s.push_str("\nsector,total,hoover,ubiquity\n");
+    for x in &r.by_sector {
+        let _ = writeln!(
+            s,
+            "{},{},{},{}",
+            cell(&x.sector),
+            x.total,
+            opt(x.hoover),
+            x.ubiquity
+        );
+    }
+    s.push_str("\nterritory,sector,location_quotient,binary_lq,relatedness_density\n");
+    let nc = r.sectors.len();
+    for (i, t) in r.territories.iter().enumerate() {
+        for (j, sec) in r.sectors.iter().enumerate() {
+            let k = i * nc + j;
+            let _ = writeln!(
+                s,
+                "{},{},{},{},{}",
+                cell(t),
+                cell(sec),
+                r.location_quotient[k],
+                r.binary_lq[k],
+                num(r.relatedness_density[k])
+            );
+        }
+    }
+    s
+}
+
+fn cluster_summary(c: &Clustering, t: &PointTable) -> serde_json::Value {
+    let hulls = cluster_hulls(&t.lat, &t.lon, c);
+    serde_json::json!({
+        "method": c.method, "points": t.len(), "n_clusters": c.n_clusters, "n_noise": c.n_noise,
+        "clusters": hulls.iter().map(|h| serde_json::json!({
+            "label": h.label, "n_points": h.n_points,
+            "centroid_lat": h.centroid.0, "centroid_lon": h.centroid.1})).collect::<Vec<_>>(),
+    })
+}
+
+/// Stores a result as `{ "kind": …, "result": … }` with its provenance.
+fn store(
+    g: &Global,
+    kind: &str,
+    result: &impl serde::Serialize,
+    parameters: serde_json::Value,
+    inputs: &[&Path],
+    data: Vec<String>,
+) -> anyhow::Result<()> {
+    let mut ws = super::open(g)?;
+    let provenance = Provenance {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        method: format!("creacity-mapping {kind}"),
+        parameters: parameters.to_string(),
+        data,
+        inputs: inputs
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        created_at: String::new(),
+    };
+    let body = serde_json::json!({"kind": kind, "result": result});
+    let id = ws.save_analysis("mapping", None, &body, &provenance)?;
+    eprintln!("stored as {id}");
+    Ok(())
 }
 
 /// The report section of the newest stored mapping result, if any.
 pub fn report_section(
-    _ws: &creacity_store::Workspace,
-    _lang: creacity_model::Lang,
+    ws: &creacity_store::Workspace,
+    lang: Lang,
 ) -> anyhow::Result<Option<creacity_report::Section>> {
-    Ok(None)
+    let Some(a) = ws.latest_analysis("mapping", None)? else {
+        return Ok(None);
+    };
+    let ru = lang == Lang::Ru;
+    let kind = a.result["kind"].as_str().unwrap_or("");
+    let r = &a.result["result"];
+    let esc = creacity_report::esc;
+    let mut html = String::new();
+    match kind {
+        "indices" => {
+            let head = if ru {
+                "<tr><th>Территория</th><th>Всего</th><th>Индекс Кругмана</th><th>Херфиндаль</th><th>Энтропия</th><th>Разнообразие</th></tr>"
+            } else {
+                "<tr><th>Territory</th><th>Total</th><th>Krugman</th><th>Herfindahl</th><th>Entropy</th><th>Diversity</th></tr>"
+            };
+            html.push_str("<table>");
+            html.push_str(head);
+            for t in r["by_territory"].as_array().into_iter().flatten() {
+                let f = |k: &str| t[k].as_f64().map(|v| format!("{v:.3}")).unwrap_or_default();
+                let _ = write!(
+                    html,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(t["territory"].as_str().unwrap_or("")),
+                    t["total"],
+                    f("krugman"),
+                    f("herfindahl"),
+                    f("entropy"),
+                    t["diversity"]
+                );
+            }
+            html.push_str("</table>");
+        }
+        "clusters" => {
+            let _ = write!(
+                html,
+                "<p>{}: {} · {} {} · {} {}</p>",
+                esc(r["method"].as_str().unwrap_or("")),
+                r["points"],
+                r["n_clusters"],
+                if ru { "кластеров" } else { "clusters" },
+                r["n_noise"],
+                if ru {
+                    "точек вне кластеров"
+                } else {
+                    "noise points"
+                }
+            );
+        }
+        "hotspots" => {
+            let _ = write!(
+                html,
+                "<p>{}</p><p>{}</p>",
+                esc(r["method"].as_str().unwrap_or("")),
+                esc(&r["classes"].to_string())
+            );
+        }
+        _ => {
+            let _ = write!(
+                html,
+                "<p>{}</p>",
+                esc(&format!(
+                    "{} {}",
+                    kind,
+                    if ru {
+                        "(см. JSON в рабочей области)"
+                    } else {
+                        "(see the JSON in the workspace)"
+                    }
+                ))
+            );
+        }
+    }
+    let _ = write!(html, "<p><small>{}</small></p>", esc(&a.provenance.method));
+    Ok(Some(creacity_report::Section {
+        id: "mapping".into(),
+        title: if ru {
+            "Картирование креативной экономики"
+        } else {
+            "Creative-economy mapping"
+        }
+        .into(),
+        html,
+    }))
 }
