@@ -12,15 +12,13 @@ corp <- VCorpus(VectorSource(lines))
 ctrl <- list(tolower = TRUE, removePunctuation = TRUE, wordLengths = c(1, Inf))
 dtm <- DocumentTermMatrix(corp, control = ctrl)
 terms <- Terms(dtm)
+ntok <- sum(dtm$v)
 if (stem) {
   cyr <- grepl("[\u0400-\u04ff]", terms)
   st <- ifelse(cyr, SnowballC::wordStem(terms, "russian"), SnowballC::wordStem(terms, "english"))
-  f <- factor(st)
-  # Merge columns of terms with the same stem.
-  g <- simple_triplet_matrix(i = seq_along(terms), j = as.integer(f), v = rep(1, length(terms)),
-                             nrow = length(terms), ncol = nlevels(f))
-  dtm <- matprod_simple_triplet_matrix(dtm, g)
-  terms <- levels(f)
+  # Merge the columns of terms with the same stem.
+  dtm <- rollup(dtm, 2L, INDEX = factor(st), FUN = sum)
+  terms <- colnames(dtm)
 }
 cats <- sort(unique(d$cat))
 pre <- d[grepl("\\*$", d$pat), ]; pre$p <- tolower(sub("\\*$", "", pre$pat))
@@ -38,6 +36,5 @@ map <- simple_triplet_matrix(i = h$t, j = h$c, v = rep(1, nrow(h)), nrow = lengt
                              ncol = length(cats))
 res <- matprod_simple_triplet_matrix(dtm, map)
 secs <- as.numeric(difftime(Sys.time(), t0, units = "secs"))
-ntok <- sum(dtm$v)
 cat(sprintf("tm %s: tokens %.0f seconds %.3f tokens/s %.0f checksum %.0f\n",
             if (stem) "stem" else "nostem", ntok, secs, ntok / secs, sum(res)))
