@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
+const TERRITORY: &str = "t01";
+
 fn creacity(dir: &Path, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
         .current_dir(dir)
@@ -74,6 +76,23 @@ fn import_count_kwic_cooc_keyness_agree() {
     assert_eq!(v["table"]["counts"][0][fin], 1);
     assert_eq!(v["table"]["counts"][1][coord], 1);
     assert_eq!(v["flagged"], serde_json::json!(["d3"]));
+
+    // The newest counts appear in the territory report, with the categories' co-occurrence.
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo/territories.csv");
+    let (ok, _, err) = creacity(dir, &["import", "territories", demo.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = creacity(
+        dir,
+        &["report", "--territory", TERRITORY, "--out", "r.html"],
+    );
+    assert!(ok, "{err}");
+    let html = std::fs::read_to_string(dir.join("r.html")).unwrap();
+    assert!(
+        html.contains("Content analysis: dictionary counts"),
+        "no text section"
+    );
+    assert!(html.contains("Categories mentioned together"));
+    assert!(html.contains("<b>Check these documents:</b> d3"));
 
     let (ok, out, _) = creacity(dir, &["text", "count", "--by", "year"]);
     assert!(ok);

@@ -804,6 +804,46 @@ pub fn report_section(
         }
         html.push_str("</table>\n");
     }
+    // Co-occurrence of the categories: documents where both are mentioned.
+    let present: Vec<Vec<String>> = t
+        .counts
+        .iter()
+        .map(|r| {
+            t.keys
+                .iter()
+                .zip(r)
+                .filter(|(_, c)| **c > 0)
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
+        .collect();
+    let m = fcm_document(&present, DocCount::Boolean);
+    if m.cells.keys().any(|(a, b)| a != b) {
+        html.push_str(&format!(
+            "<h3>{}</h3>\n<table>\n<tr><th></th>",
+            tr(
+                "Categories mentioned together (documents)",
+                "Категории, упомянутые вместе (документы)"
+            )
+        ));
+        for k in &t.keys {
+            html.push_str(&format!("<th>{}</th>", esc(k)));
+        }
+        html.push_str("</tr>\n");
+        for a in &t.keys {
+            html.push_str(&format!("<tr><th>{}</th>", esc(a)));
+            for b in &t.keys {
+                let v = if a == b {
+                    present.iter().filter(|p| p.contains(a)).count() as f64
+                } else {
+                    m.get(a, b)
+                };
+                html.push_str(&format!("<td>{v}</td>"));
+            }
+            html.push_str("</tr>\n");
+        }
+        html.push_str("</table>\n");
+    }
     if !s.flagged.is_empty() {
         html.push_str(&format!(
             "<p><b>{}</b> {}</p>\n",
