@@ -160,10 +160,16 @@ impl Treat {
         let mut details = Vec::new();
         for (code, j) in indicator_cols(ctx.fw, &out) {
             let method = self.per_indicator.get(&code).unwrap_or(&self.default);
-            let (x, mut d) = treat_column(&out.columns[j], method);
+            let (mut x, mut d) = treat_inner(&out.columns[j], method);
+            let changed = !x.0.is_empty();
             if !ctx.report {
-                out.columns[j] = x.0;
+                if changed {
+                    out.columns[j] = x.0;
+                }
                 continue;
+            }
+            if !changed {
+                x.0 = std::mem::take(&mut out.columns[j]);
             }
             let names = |idx: &[usize]| {
                 idx.iter()
@@ -184,6 +190,15 @@ type Treated = (Vec<f64>, Vec<usize>, Vec<usize>);
 
 /// Treats one column; returns (values, rows lowered, rows raised) and the detail without names.
 pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
+    let (mut t, d) = treat_inner(x, method);
+    if t.0.is_empty() {
+        t.0 = x.to_vec();
+    }
+    (t, d)
+}
+
+/// As [`treat_column`], but an untouched column comes back as an empty vector (no copy).
+fn treat_inner(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
     let (skew, kurt) = skew_kurt(x);
     let mut detail = TreatDetail {
         code: String::new(),
@@ -195,7 +210,7 @@ pub fn treat_column(x: &[f64], method: &TreatMethod) -> (Treated, TreatDetail) {
         skew_after: skew,
         kurt_after: kurt,
     };
-    let untouched = (x.to_vec(), vec![], vec![]);
+    let untouched = (Vec::new(), vec![], vec![]);
     let result = match method {
         TreatMethod::None => untouched,
         TreatMethod::BoxCox { lambda } => {

@@ -179,8 +179,13 @@ fn evaluate_saltelli(
             let b = plan
                 .log_at(&coin.log, &design.points[n + j])
                 .map_err(|e| e.to_string())
-                .and_then(|l| run_stages(&ctx, &l).map_err(|e| e.to_string()))
-                .and_then(|s| align(coin, s.last().expect("raw")));
+                .and_then(|l| {
+                    let mut cur = coin.data.indicators.clone();
+                    for step in &l {
+                        cur = step.apply(&ctx, cur).map_err(|e| e.to_string())?.0;
+                    }
+                    align(coin, &cur)
+                });
             out.push(b);
             for i in 0..d {
                 let r = plan
