@@ -161,6 +161,25 @@ struct DocDraft {
 /// assert_eq!(r.main_code(), Some("62.01"));
 /// ```
 pub fn parse_file(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, RegistryError> {
+    // The dumps are UTF-8; a file declared windows-1251 (as some FNS formats are) is transcoded
+    // first, and byte offsets in errors then refer to the UTF-8 text.
+    if declares_cp1251(bytes) {
+        let (text, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
+        return parse_utf8(text.as_bytes(), cx);
+    }
+    parse_utf8(bytes, cx)
+}
+
+fn declares_cp1251(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200)];
+    let Some(end) = head.windows(2).position(|w| w == b"?>") else {
+        return false;
+    };
+    let decl = String::from_utf8_lossy(&head[..end]).to_ascii_lowercase();
+    decl.starts_with("<?xml") && (decl.contains("windows-1251") || decl.contains("cp1251"))
+}
+
+fn parse_utf8(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, RegistryError> {
     let mut reader = Reader::from_reader(bytes);
     reader.config_mut().check_end_names = true;
     let mut out = ParsedFile {

@@ -84,3 +84,25 @@ fn a_users_table_replaces_the_shipped_one_and_bad_lines_are_named() {
     .unwrap_err();
     assert!(matches!(e, RegistryError::AddressTable { line: 3, .. }));
 }
+
+#[test]
+fn a_file_declared_windows_1251_is_read() {
+    let xml = r#"<?xml version="1.0" encoding="windows-1251"?><Файл ВерсФорм="4.06" ТипИнф="РЕЕСТРМСП"><Документ ИдДок="1" ДатаСост="10.06.2023" ДатаВклМСП="10.06.2023" ВидСубМСП="1" КатСубМСП="2"><ОргВклМСП НаимОрг="ООО СИНТЕТИКА" ИННЮЛ="7707329152"/><СведМН КодРегион="77"><Город Тип="Г." Наим="Синтетград"/></СведМН><СвОКВЭД><СвОКВЭДОсн КодОКВЭД="90.01" ВерсОКВЭД="2014"/></СвОКВЭД></Документ></Файл>"#;
+    let (bytes, _, bad) = encoding_rs::WINDOWS_1251.encode(xml);
+    assert!(!bad);
+    let t = AddressTable::default();
+    let cx = ParseContext {
+        zip: "z",
+        entry: "VO_RRMSPSV_1.xml",
+        table: &t,
+        known_codes: None,
+        on_error: OnError::Stop,
+    };
+    let f = parse_file(&bytes, &cx).unwrap();
+    let r = &f.records[0];
+    assert_eq!(
+        (r.name.as_str(), r.city.as_ref().unwrap().name.as_str()),
+        ("ООО СИНТЕТИКА", "Синтетград")
+    );
+    assert_eq!(r.main_code(), Some("90.01"));
+}
