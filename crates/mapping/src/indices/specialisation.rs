@@ -111,14 +111,16 @@ pub fn hoover(m: &Matrix, population: Option<&[f64]>) -> Vec<Option<f64>> {
         None => vec![1.0 / nr as f64; nr],
     };
     let cs = m.col_sums();
-    (0..m.ncols())
-        .map(|j| {
-            (cs[j] > 0.0).then(|| {
-                let s: f64 = (0..nr)
-                    .map(|i| (m.get(i, j) / cs[j] - pop_share[i]).abs())
-                    .sum();
-                100.0 * s / 2.0
-            })
-        })
+    // Row-major accumulation: the same terms summed in the same order (ascending i) as a
+    // column-by-column loop, without striding through memory.
+    let mut acc = vec![0.0f64; m.ncols()];
+    for (i, ps) in pop_share.iter().enumerate() {
+        for ((a, x), c) in acc.iter_mut().zip(m.row(i)).zip(&cs) {
+            *a += (x / c - ps).abs();
+        }
+    }
+    acc.iter()
+        .zip(&cs)
+        .map(|(s, c)| (*c > 0.0).then(|| 100.0 * s / 2.0))
         .collect()
 }
