@@ -41,6 +41,7 @@
 #![warn(missing_docs)]
 
 mod address;
+mod build;
 mod error;
 mod exits;
 mod ingest;
