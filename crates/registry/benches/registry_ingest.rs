@@ -4,7 +4,8 @@
 //! cargo bench -p creacity-registry --bench registry_ingest
 //! Environment: REGISTRY_BENCH_RECORDS (default 1000000), REGISTRY_BENCH_RUNS (default 3),
 //! REGISTRY_BENCH_PEER_RUNS (default = RUNS; 0 skips the peer), REGISTRY_BENCH_DIR (where the
-//! generated zip is kept between runs; default the system temp dir).
+//! generated zip is kept between runs; default the system temp dir). With `--features parquet`
+//! and REGISTRY_BENCH_PARQUET=DIR, the reader also writes the Parquet partitions to DIR.
 
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -124,16 +125,37 @@ fn child(path: &Path, threads: usize) {
     let c0 = cpu_secs();
     let t = Instant::now();
     let mut n_codes = 0u64;
+    #[cfg(feature = "parquet")]
+    let out_dir = std::env::var("REGISTRY_BENCH_PARQUET")
+        .ok()
+        .map(PathBuf::from);
+    #[cfg(feature = "parquet")]
+    let mut sink = out_dir
+        .as_ref()
+        .map(|d| creacity_registry::ParquetSink::new(d, "bench"));
     let report = ingest(
         &[path],
         &opts,
         |b| {
             n_codes += b.records.iter().map(|r| r.codes.len() as u64).sum::<u64>();
-            Ok::<_, std::io::Error>(())
+            #[cfg(feature = "parquet")]
+            if let Some(s) = sink.as_mut() {
+                s.write(&b.records)?;
+            }
+            Ok::<_, creacity_registry::RegistryError>(())
         },
         |_| {},
     )
     .expect("ingest");
+    #[cfg(feature = "parquet")]
+    if let Some(s) = sink {
+        let summary = s.finish().expect("parquet");
+        eprintln!(
+            "parquet: {} rows in {} files",
+            summary.rows,
+            summary.files.len()
+        );
+    }
     println!(
         "{} {} {:.3} {:.3} {:.1}",
         report.records,
