@@ -311,3 +311,79 @@ pub(crate) fn strip_codes(log: &[Step], codes: &[String]) -> Vec<Step> {
     }
     log
 }
+
+/// One unit's score and rank, with its name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitScore {
+    /// Unit code.
+    pub unit: String,
+    /// Unit name.
+    pub name: String,
+    /// Index score.
+    pub score: f64,
+    /// Rank (1 = best).
+    pub rank: f64,
+}
+
+/// What a built index shows a reader: ranking with names, the framework tree, each unit's strengths and
+/// weaknesses, the stages and what each step did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The index code.
+    pub index: String,
+    /// Units in rank order.
+    pub units: Vec<UnitScore>,
+    /// The framework's nodes (code, name, level, parent, weight …).
+    pub framework: Vec<crate::framework::Node>,
+    /// Strengths and weaknesses per unit (on the `Normalised` data set when there is one).
+    pub strengths_weaknesses: Vec<StrengthsWeaknesses>,
+    /// Stage names.
+    pub stages: Vec<String>,
+    /// What each step did.
+    pub reports: Vec<crate::steps::StepReport>,
+    /// The log.
+    pub log: Vec<Step>,
+}
+
+/// The summary of a built coin, with `top` strengths and weaknesses per unit.
+///
+/// # Errors
+/// When the coin has no index column (no aggregation step).
+pub fn summary(coin: &Coin, top: usize) -> Result<Summary> {
+    let r = coin.ranking(None)?;
+    let mut order: Vec<usize> = (0..r.units.len()).collect();
+    order.sort_by(|&a, &b| r.ranks[a].total_cmp(&r.ranks[b]));
+    let name = |u: &str| {
+        coin.data
+            .units
+            .iter()
+            .find(|x| x.code == u)
+            .map(|x| x.name.clone())
+            .unwrap_or_default()
+    };
+    let dset = coin.dataset("Normalised").map(|_| "Normalised");
+    Ok(Summary {
+        index: r.code.clone(),
+        units: order
+            .iter()
+            .map(|&k| UnitScore {
+                unit: r.units[k].clone(),
+                name: name(&r.units[k]),
+                score: r.scores[k],
+                rank: r.ranks[k],
+            })
+            .collect(),
+        framework: coin.framework.nodes().to_vec(),
+        strengths_weaknesses: order
+            .iter()
+            .filter_map(|&k| strengths_weaknesses(coin, dset, &r.units[k], top).ok())
+            .collect(),
+        stages: coin.stages.iter().map(|s| s.name.clone()).collect(),
+        reports: coin
+            .stages
+            .iter()
+            .filter_map(|s| s.report.clone())
+            .collect(),
+        log: coin.log.clone(),
+    })
+}

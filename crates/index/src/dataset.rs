@@ -158,3 +158,27 @@ pub(crate) mod nan_map {
             .collect())
     }
 }
+
+impl Dataset {
+    /// The data set as CSV text: `uCode` then one column per code; missing values are empty cells.
+    pub fn to_csv(&self) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::from("uCode");
+        for c in &self.codes {
+            let _ = write!(s, ",{c}");
+        }
+        s.push('\n');
+        for (i, u) in self.units.iter().enumerate() {
+            s.push_str(u);
+            for c in &self.columns {
+                if !c[i].is_nan() {
+                    let _ = write!(s, ",{}", c[i]);
+                } else {
+                    s.push(',');
+                }
+            }
+            s.push('\n');
+        }
+        s
+    }
+}

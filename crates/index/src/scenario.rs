@@ -230,3 +230,32 @@ pub fn compare_with_peers(coin: &Coin, unit: &str, group: &str) -> Result<PeerCo
         gaps,
     })
 }
+
+impl NewUnit {
+    /// Every unit of a data set (e.g. a second iData file) as units to add.
+    pub fn all_from(d: &crate::units::UnitData) -> Vec<NewUnit> {
+        (0..d.units.len())
+            .map(|k| NewUnit {
+                unit: d.units[k].clone(),
+                values: d
+                    .indicators
+                    .codes
+                    .iter()
+                    .zip(&d.indicators.columns)
+                    .filter(|(_, c)| !c[k].is_nan())
+                    .map(|(code, c)| (code.clone(), c[k]))
+                    .collect(),
+                groups: d
+                    .groups
+                    .iter()
+                    .filter_map(|(g, v)| v[k].clone().map(|l| (g.clone(), l)))
+                    .collect(),
+                denominators: d
+                    .denominators
+                    .iter()
+                    .map(|(n, v)| (n.clone(), v[k]))
+                    .collect(),
+            })
+            .collect()
+    }
+}

@@ -1,6 +1,5 @@
 //! `creacity index build|audit|scenario`: composite indices with COINr's pipeline, uncertainty and what-if (issue #6).
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -8,8 +7,7 @@ use anyhow::{Context, bail};
 use creacity_index::sensitivity::{Bootstrap, Estimators, Sampler};
 use creacity_index::uncertainty::{SensitivityOptions, run_monte_carlo, run_sensitivity};
 use creacity_index::{
-    AggMethod, Aggregate, Coin, Dataset, Denominate, Distribution, Framework, NormMethod,
-    Normalise, ParamPath, ParamValue, Plan, Step, Treat, UncertainInput, UnitData, analysis,
+    Aggregate, Coin, Denominate, Framework, Normalise, Plan, Step, Treat, UnitData, analysis,
     scenario,
 };
 use creacity_model::{Lang, Provenance};
@@ -196,27 +194,6 @@ fn files(i: &Inputs) -> Vec<&Path> {
     v
 }
 
-/// A data set as CSV (uCode first; missing values empty).
-fn to_csv(d: &Dataset) -> String {
-    let mut s = String::from("uCode");
-    for c in &d.codes {
-        let _ = write!(s, ",{c}");
-    }
-    s.push('\n');
-    for (i, u) in d.units.iter().enumerate() {
-        s.push_str(u);
-        for c in &d.columns {
-            if c[i].is_nan() {
-                s.push(',');
-            } else {
-                let _ = write!(s, ",{}", c[i]);
-            }
-        }
-        s.push('\n');
-    }
-    s
-}
-
 /// Runs `creacity index`.
 pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
     match args.command {
@@ -241,15 +218,13 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
 fn build(g: &Global, i: &Inputs, out: Option<&Path>, top: usize) -> anyhow::Result<()> {
     let (fw, data, log) = load(i)?;
     let coin = Coin::build(fw, data, log)?;
-    let ranking = coin
-        .ranking(None)
-        .context("the pipeline has no aggregation step")?;
+    let summary = analysis::summary(&coin, top).context("the pipeline has no aggregation step")?;
     if let Some(dir) = out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         for s in &coin.stages {
             emit(
                 Some(&dir.join(format!("{}.csv", s.name))),
-                to_csv(&s.data).as_bytes(),
+                s.data.to_csv().as_bytes(),
             )?;
         }
         emit(
@@ -257,110 +232,21 @@ fn build(g: &Global, i: &Inputs, out: Option<&Path>, top: usize) -> anyhow::Resu
             serde_json::to_string_pretty(&coin.log)?.as_bytes(),
         )?;
     }
-    let names: BTreeMap<&str, &str> = coin
-        .data
-        .units
-        .iter()
-        .map(|u| (u.code.as_str(), u.name.as_str()))
-        .collect();
-    let sw: Vec<analysis::StrengthsWeaknesses> = ranking
-        .units
-        .iter()
-        .filter_map(|u| analysis::strengths_weaknesses(&coin, Some("Normalised"), u, top).ok())
-        .collect();
-    let tree: Vec<serde_json::Value> = coin
-        .framework
-        .nodes()
-        .iter()
-        .map(|n| serde_json::json!({"code": n.code, "name": n.name, "level": n.level, "parent": n.parent, "weight": n.weight}))
-        .collect();
-    let result = serde_json::json!({
-        "index": ranking.code,
-        "units": ranking.units.iter().enumerate().map(|(k, u)| serde_json::json!({
-            "unit": u, "name": names.get(u.as_str()).copied().unwrap_or(""),
-            "score": ranking.scores[k], "rank": ranking.ranks[k]})).collect::<Vec<_>>(),
-        "stages": coin.stages.iter().map(|s| &s.name).collect::<Vec<_>>(),
-        "reports": coin.stages.iter().filter_map(|s| s.report.as_ref()).collect::<Vec<_>>(),
-        "framework": tree,
-        "strengths_weaknesses": sw,
-        "log": coin.log,
-    });
     store(
         g,
         "build",
-        &result,
+        &summary,
         serde_json::json!({"log": coin.log}),
         &files(i),
     )?;
     if i.json {
-        return json(&result);
+        return json(&summary);
     }
-    let mut order: Vec<usize> = (0..ranking.units.len()).collect();
-    order.sort_by(|&a, &b| ranking.ranks[a].total_cmp(&ranking.ranks[b]));
     let mut s = String::from("rank,unit,name,score\n");
-    for k in order {
-        let u = &ranking.units[k];
-        let _ = writeln!(
-            s,
-            "{},{u},\"{}\",{:.2}",
-            ranking.ranks[k],
-            names.get(u.as_str()).copied().unwrap_or(""),
-            ranking.scores[k]
-        );
+    for u in &summary.units {
+        let _ = writeln!(s, "{},{},\"{}\",{:.2}", u.rank, u.unit, u.name, u.score);
     }
     emit(None, s.as_bytes())
-}
-
-/// COINr's vignette set of uncertain inputs, keeping only those whose step is in the log.
-fn default_inputs(coin: &Coin) -> Vec<UncertainInput> {
-    let has = |f: fn(&Step) -> bool| coin.log.iter().any(f);
-    let disc = |name: &str, path, values| UncertainInput {
-        name: name.into(),
-        path,
-        distribution: Distribution::Discrete { values },
-    };
-    let mut v = Vec::new();
-    if has(
-        |s| matches!(s, Step::Treat(t) if matches!(t.default, creacity_index::TreatMethod::SkewKurt { .. })),
-    ) {
-        v.push(disc(
-            "winsorisation limit",
-            ParamPath::TreatWinmax,
-            (1..=5).map(ParamValue::Int).collect(),
-        ));
-    }
-    if has(|s| matches!(s, Step::Normalise(_))) {
-        v.push(disc(
-            "normalisation",
-            ParamPath::NormaliseDefault,
-            vec![
-                ParamValue::Normalise(NormMethod::MinMax { lo: 0.0, hi: 100.0 }),
-                ParamValue::Normalise(NormMethod::ZScore {
-                    mean: 10.0,
-                    sd: 2.0,
-                }),
-            ],
-        ));
-    }
-    if has(|s| matches!(s, Step::Aggregate(_))) {
-        v.push(UncertainInput::weight_noise(
-            "weights ±25 %",
-            &coin.framework,
-            2,
-            0.25,
-            100,
-            1,
-        ));
-        v.push(disc(
-            "aggregation",
-            ParamPath::AggregateMethod,
-            vec![
-                ParamValue::Aggregate(AggMethod::Arithmetic),
-                ParamValue::Aggregate(AggMethod::Geometric),
-            ],
-        ));
-    }
-    v
 }
 
 fn audit(
@@ -376,7 +262,7 @@ fn audit(
     let declared = match unc {
         Some(p) => creacity_index::read_uncertainty_toml(&read(p)?, &coin.framework)
             .with_context(|| format!("in {}", p.display()))?,
-        None => default_inputs(&coin),
+        None => creacity_index::uncertainty::coinr_vignette_inputs(&coin),
     };
     let plan = Plan::new(&coin, declared).context("the uncertain inputs were refused")?;
     let sampler = seed.map_or(Sampler::Sobol, |seed| Sampler::Random { seed });
@@ -479,38 +365,16 @@ fn run_scenario(
     if let Some(p) = add {
         let extra = creacity_index::read_idata(&read(p)?, &fw)
             .with_context(|| format!("in {}", p.display()))?;
-        for (k, u) in extra.units.iter().enumerate() {
-            let values = extra
-                .indicators
-                .codes
-                .iter()
-                .zip(&extra.indicators.columns)
-                .filter(|(_, c)| !c[k].is_nan())
-                .map(|(code, c)| (code.clone(), c[k]))
-                .collect();
-            let groups = extra
-                .groups
-                .iter()
-                .filter_map(|(g, v)| v[k].clone().map(|l| (g.clone(), l)))
-                .collect();
-            let denominators = extra
-                .denominators
-                .iter()
-                .map(|(d, v)| (d.clone(), v[k]))
-                .collect();
-            sc.new_units.push(scenario::NewUnit {
-                unit: u.clone(),
-                values,
-                groups,
-                denominators,
-            });
-        }
+        sc.new_units.extend(scenario::NewUnit::all_from(&extra));
     }
     if sc.changes.is_empty() && sc.new_units.is_empty() && peers.is_none() {
         bail!("nothing to do: give --set, --add or --peers");
     }
     let plan = if runs > 0 {
-        Some(Plan::new(&coin, default_inputs(&coin))?)
+        Some(Plan::new(
+            &coin,
+            creacity_index::uncertainty::coinr_vignette_inputs(&coin),
+        )?)
     } else {
         None
     };

@@ -414,3 +414,73 @@ fn set(log: &mut [Step], path: &ParamPath, v: &ParamValue) -> std::result::Resul
     }
     Ok(())
 }
+
+/// The uncertain choices of COINr's sensitivity vignette, keeping those whose step is in the coin's log:
+/// winsorisation limit 1–5, min-max 0–100 or z-score 10 ± 2, weights of level 2 ± 25 % (100 sets, seed
+/// 1), arithmetic or geometric aggregation.
+///
+/// # Examples
+/// ```
+/// use creacity_index::*;
+/// use creacity_index::sensitivity::Sampler;
+/// use creacity_index::uncertainty::{coinr_vignette_inputs, run_monte_carlo};
+/// let meta = "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type\n\
+///             1,a,A,1,1,,,,P,Indicator\n1,b,B,1,1,,,,P,Indicator\n2,P,P,1,1,,,,I,Aggregate\n\
+///             1,c,C,1,1,,,,Q,Indicator\n2,Q,Q,1,1,,,,I,Aggregate\n3,I,I,1,1,,,,,Aggregate\n";
+/// let fw = read_imeta(meta).unwrap();
+/// // X is best on every indicator: first whatever the choices.
+/// let data = read_idata("uCode,a,b,c\nX,9,9,9\nY,1,5,2\nZ,5,1,3\n", &fw).unwrap();
+/// let coin = Coin::build(fw, data, vec![Step::Normalise(Normalise::default()), Step::Aggregate(Aggregate::default())]).unwrap();
+/// let plan = Plan::new(&coin, coinr_vignette_inputs(&coin)).unwrap();
+/// assert_eq!(plan.inputs().len(), 3); // no Treat step: no winsorisation input
+/// let r = run_monte_carlo(&coin, &plan, 64, Sampler::Sobol).unwrap();
+/// assert_eq!((r.units[0].q05_rank, r.units[0].q95_rank), (1.0, 1.0));
+/// ```
+pub fn coinr_vignette_inputs(coin: &Coin) -> Vec<UncertainInput> {
+    let has = |f: fn(&Step) -> bool| coin.log.iter().any(f);
+    let disc = |name: &str, path, values| UncertainInput {
+        name: name.into(),
+        path,
+        distribution: Distribution::Discrete { values },
+    };
+    let mut v = Vec::new();
+    if has(|s| matches!(s, Step::Treat(t) if matches!(t.default, TreatMethod::SkewKurt { .. }))) {
+        v.push(disc(
+            "winsorisation limit",
+            ParamPath::TreatWinmax,
+            (1..=5).map(ParamValue::Int).collect(),
+        ));
+    }
+    if has(|s| matches!(s, Step::Normalise(_))) {
+        v.push(disc(
+            "normalisation",
+            ParamPath::NormaliseDefault,
+            vec![
+                ParamValue::Normalise(NormMethod::MinMax { lo: 0.0, hi: 100.0 }),
+                ParamValue::Normalise(NormMethod::ZScore {
+                    mean: 10.0,
+                    sd: 2.0,
+                }),
+            ],
+        ));
+    }
+    if has(|s| matches!(s, Step::Aggregate(_))) {
+        v.push(UncertainInput::weight_noise(
+            "weights ±25 %",
+            &coin.framework,
+            2,
+            0.25,
+            100,
+            1,
+        ));
+        v.push(disc(
+            "aggregation",
+            ParamPath::AggregateMethod,
+            vec![
+                ParamValue::Aggregate(AggMethod::Arithmetic),
+                ParamValue::Aggregate(AggMethod::Geometric),
+            ],
+        ));
+    }
+    v
+}
