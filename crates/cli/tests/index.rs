@@ -74,6 +74,30 @@ fn build_writes_every_stage_and_ranks() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["index"], "Index");
     assert_eq!(v["units"].as_array().unwrap().len(), 5);
+    assert_eq!(v["units"][0]["unit"], "C");
+    // The same framework as YAML gives the same ranking.
+    std::fs::write(
+        dir.path().join("fw.yaml"),
+        "groups: [region]\nnode:\n  - {code: museums, level: 1, parent: Culture}\n  - {code: theatres, level: 1, parent: Culture}\n  \
+         - {code: firms, level: 1, parent: Economy}\n  - {code: vacancy, level: 1, parent: Economy, direction: negative}\n  \
+         - {code: Culture, level: 2, parent: Index}\n  - {code: Economy, level: 2, parent: Index}\n  - {code: Index, level: 3}\n",
+    )
+    .unwrap();
+    let (ok, out2, err) = creacity(
+        dir.path(),
+        &[
+            "index",
+            "build",
+            "--idata",
+            "data.csv",
+            "--framework",
+            "fw.yaml",
+            "--json",
+        ],
+    );
+    assert!(ok, "{err}");
+    let w: serde_json::Value = serde_json::from_str(&out2).unwrap();
+    assert_eq!(w["units"], v["units"]);
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! ## Catalogue
 //! | area | methods | reference |
 //! |---|---|---|
-//! | framework | iData/iMeta CSV ([`read_imeta`], [`read_idata`]), TOML spec ([`read_spec_toml`]); any number of levels; groups; strict validation | COINr `new_coin`, `check_iMeta` |
+//! | framework | iData/iMeta CSV ([`read_imeta`], [`read_idata`]), TOML or YAML spec ([`read_spec_toml`], [`read_spec_yaml`]); any number of levels; groups; strict validation | COINr `new_coin`, `check_iMeta` |
 //! | denominate | x / denominator | COINr `Denominate` |
 //! | screen | data availability threshold, forced in/out | COINr `Screen` |
 //! | impute | column mean/median, group mean/median, row mean/median | COINr `Impute` |
@@ -48,7 +48,7 @@ pub use coin::{Coin, Ranking, Stage};
 pub use dataset::Dataset;
 pub use error::{IndexError, Result};
 pub use framework::{Direction, Framework, Node};
-pub use read::{read_idata, read_imeta, read_spec_toml};
+pub use read::{read_idata, read_imeta, read_spec_toml, read_spec_yaml};
 pub use spec::{read_pipeline_toml, read_uncertainty_toml};
 pub use steps::{
     AggMethod, Aggregate, Denominate, GroupMethod, Impute, ImputeMethod, LevelMethod, LevelWeights,

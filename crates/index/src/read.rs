@@ -350,3 +350,25 @@ pub fn read_spec_toml(text: &str) -> Result<Framework> {
     }
     Framework::new(nodes, spec.groups, spec.denominators)
 }
+
+/// Reads a framework from YAML with the same fields as [`read_spec_toml`] (`groups`, `denominators`,
+/// `node` as a list).
+///
+/// # Errors
+/// YAML syntax or field errors (with the parser's line), then [`Framework::new`].
+///
+/// # Examples
+/// ```
+/// let spec = "node:\n  - {code: a, level: 1, parent: I}\n  - {code: I, level: 2}\n";
+/// assert_eq!(creacity_index::read_spec_yaml(spec).unwrap().root(), "I");
+/// ```
+pub fn read_spec_yaml(text: &str) -> Result<Framework> {
+    let spec: SpecFile = serde_yaml_ng::from_str(text).map_err(|e| parse_err("spec", e))?;
+    let mut nodes = spec.nodes;
+    for (i, n) in nodes.iter_mut().enumerate() {
+        if n.row == 0 {
+            n.row = i + 1;
+        }
+    }
+    Framework::new(nodes, spec.groups, spec.denominators)
+}

@@ -31,7 +31,7 @@ struct Inputs {
     /// Framework in COINr's iMeta layout (Level, iCode, iName, Direction, Weight, …, Parent, Type).
     #[arg(long, required_unless_present = "framework")]
     imeta: Option<PathBuf>,
-    /// Framework as a TOML spec (`[[node]]` tables) instead of iMeta.
+    /// Framework as a TOML or YAML (.yaml/.yml) spec (`node` tables) instead of iMeta.
     #[arg(long, conflicts_with = "imeta")]
     framework: Option<PathBuf>,
     /// The pipeline as TOML or JSON (`[[steps]]` with `step = "denominate" | "impute" | …`); default:
@@ -99,6 +99,9 @@ fn read(path: &Path) -> anyhow::Result<String> {
 
 fn framework(i: &Inputs) -> anyhow::Result<Framework> {
     match (&i.framework, &i.imeta) {
+        (Some(p), _) if p.extension().is_some_and(|e| e == "yaml" || e == "yml") => {
+            creacity_index::read_spec_yaml(&read(p)?).with_context(|| format!("in {}", p.display()))
+        }
         (Some(p), _) => {
             creacity_index::read_spec_toml(&read(p)?).with_context(|| format!("in {}", p.display()))
         }
