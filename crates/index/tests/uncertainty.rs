@@ -211,3 +211,38 @@ fn bad_plans_are_refused_up_front() {
     .to_string();
     assert!(e.contains("no Impute step"), "{e}");
 }
+
+#[test]
+fn failed_runs_are_counted_not_hidden() {
+    let Some(c) = coin() else { return };
+    // Refuse zeros under geometric aggregation, as COINr does: every run drawing "geometric" fails.
+    let mut log = c.log.clone();
+    if let Some(Step::Aggregate(a)) = log.last_mut() {
+        a.nonpositive = NonPositive::Refuse;
+    }
+    let c = c.with_log(log).unwrap();
+    let plan = Plan::new(&c, inputs(&c)).unwrap();
+    let r = run_monte_carlo(&c, &plan, 100, Sampler::Random { seed: 8 }).unwrap();
+    assert!(r.failed > 20 && r.failed < 80, "{}", r.failed);
+    assert!(
+        r.failures[0].message.contains("geometric"),
+        "{}",
+        r.failures[0].message
+    );
+    assert!(r.units.iter().all(|u| u.runs_with_score == 100 - r.failed));
+    let opts = SensitivityOptions {
+        n: 32,
+        sampler: Sampler::Sobol,
+        estimators: Estimators::default(),
+        per_unit: false,
+    };
+    let s = run_sensitivity(&c, &plan, &opts).unwrap();
+    assert!(s.failed > 0 && s.index.rows_dropped > 0);
+    assert!(
+        s.index
+            .first
+            .iter()
+            .chain(&s.index.total)
+            .all(|v| v.is_finite())
+    );
+}
