@@ -23,8 +23,8 @@
 //! - Format: FNS of Russia, open data set 7707329152-rsmp, structure files structure-08012016 …
 //!   structure-10062023; facts in `shared/reference/mapping/fns-sme-registry.md`.
 //! - OKVED 2: ОК 029-2014 (КДЕС Ред. 2), the classifier of activity codes.
-//! - INN check digits: Order of the FNS of Russia on the INN structure (weights 2,4,10,3,5,9,4,6,8
-//!   for legal entities; two check digits for persons).
+//! - INN check digits: the FNS check-digit algorithm (weights 2,4,10,3,5,9,4,6,8, sum mod 11 mod
+//!   10, for legal entities; two check digits for persons).
 //!
 //! ```
 //! use creacity_registry::{AddressTable, OnError, ParseContext, parse_file, synth, Date, SchemaVersion};
