@@ -397,7 +397,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             let r = getis_ord(&values, &nb, &params)?;
             let mut csv = String::from("id,lat,lon,value,g,z,p_norm,class\n");
             let mut classes = std::collections::BTreeMap::<&str, usize>::new();
-            for i in 0..obs.len() {
+            for (i, value) in values.iter().enumerate() {
                 let class = hotspot_class(r.z[i]);
                 *classes.entry(class).or_default() += 1;
                 writeln!(
@@ -406,7 +406,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                     cell(&obs.ids[i]),
                     obs.lat[i],
                     obs.lon[i],
-                    values[i],
+                    value,
                     num(r.g[i]),
                     num(r.z[i]),
                     num(r.p_norm[i]),
