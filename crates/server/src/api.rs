@@ -71,6 +71,7 @@ pub(crate) async fn sign_out(State(s): State<AppState>, headers: HeaderMap) -> A
 pub(crate) async fn end_session(s: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     if let Some(token) = crate::auth::cookie(headers, SESSION_COOKIE) {
         let h = token_hash(&token);
+        s.forget_session(&h);
         s.with_ws(move |ws, _| Ok(ws.delete_session(&h)?)).await?;
     }
     Ok(())
@@ -389,14 +390,10 @@ pub(crate) async fn build_strategy(
 /// A strategy with the row versions of its measures and KPIs.
 pub(crate) fn strategy_with_versions(ws: &Workspace, id: &str) -> Result<Value, ApiError> {
     let st = ws.strategy(id)?;
-    let mut measures = serde_json::Map::new();
-    for m in &st.measures {
-        measures.insert(m.id.clone(), ws.measure_version(id, &m.id)?.into());
-    }
-    let mut kpis = serde_json::Map::new();
-    for k in &st.kpis {
-        kpis.insert(k.id.clone(), ws.kpi_version(id, &k.id)?.into());
-    }
+    let (mv, kv) = ws.strategy_versions(id)?;
+    let measures: serde_json::Map<String, Value> =
+        mv.into_iter().map(|(k, v)| (k, v.into())).collect();
+    let kpis: serde_json::Map<String, Value> = kv.into_iter().map(|(k, v)| (k, v.into())).collect();
     Ok(json!({ "strategy": st, "versions": { "measures": measures, "kpis": kpis } }))
 }
 

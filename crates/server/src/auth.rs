@@ -209,13 +209,10 @@ async fn check(state: &AppState, req: Request) -> Result<Request, Response> {
         return Ok(req);
     }
     let principal = match cookie(req.headers(), SESSION_COOKIE) {
-        Some(token) => {
-            let h = token_hash(&token);
-            state
-                .with_ws(move |ws, _| Ok(ws.session(&h)?))
-                .await
-                .map_err(IntoResponse::into_response)?
-        }
+        Some(token) => state
+            .session(token_hash(&token))
+            .await
+            .map_err(IntoResponse::into_response)?,
         None => None,
     };
     let Some(session) = principal else {

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use creacity_app::Knowledge;
-use creacity_store::Workspace;
+use creacity_store::{Session, Workspace};
 
 use crate::error::ApiError;
 
@@ -26,8 +26,6 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Hours a session lasts.
     pub session_hours: i64,
-    /// A tile URL template for maps (`https://…/{z}/{x}/{y}.png`); none draws the offline map only.
-    pub tile_url: Option<String>,
 }
 
 impl Config {
@@ -39,7 +37,6 @@ impl Config {
             max_upload: 10 * 1024 * 1024,
             secure_cookies: true,
             session_hours: 12,
-            tile_url: None,
         }
     }
 }
@@ -58,6 +55,7 @@ pub(crate) struct Inner {
     pub config: Config,
     generation: AtomicU64,
     cache: RwLock<HashMap<String, Cached>>,
+    sessions: RwLock<HashMap<String, (Session, Instant)>>,
 }
 
 /// Rendered bodies older than this are rebuilt even without a local write, so several server
@@ -84,6 +82,7 @@ impl AppState {
             config,
             generation: AtomicU64::new(0),
             cache: RwLock::new(HashMap::new()),
+            sessions: RwLock::new(HashMap::new()),
         })))
     }
 
@@ -110,6 +109,44 @@ impl AppState {
         })
         .await
         .map_err(|e| ApiError::internal(format!("worker: {e}")))?
+    }
+
+    /// The live session of a token hash: from memory when looked up in the last few seconds, else
+    /// from the store. (A session ended by another process is noticed within [`CACHE_TTL`].)
+    pub(crate) async fn session(&self, token_hash: String) -> Result<Option<Session>, ApiError> {
+        if let Some((s, at)) = self
+            .0
+            .sessions
+            .read()
+            .ok()
+            .and_then(|m| m.get(&token_hash).cloned())
+            && at.elapsed() < CACHE_TTL
+        {
+            return Ok(Some(s));
+        }
+        let key = token_hash.clone();
+        let found = self.with_ws(move |ws, _| Ok(ws.session(&key)?)).await?;
+        if let Ok(mut m) = self.0.sessions.write() {
+            if m.len() > 10_000 {
+                m.clear();
+            }
+            match &found {
+                Some(s) => {
+                    m.insert(token_hash, (s.clone(), Instant::now()));
+                }
+                None => {
+                    m.remove(&token_hash);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Forgets a session (sign-out).
+    pub(crate) fn forget_session(&self, token_hash: &str) {
+        if let Ok(mut m) = self.0.sessions.write() {
+            m.remove(token_hash);
+        }
     }
 
     /// Marks every cached body stale (called after each successful write).

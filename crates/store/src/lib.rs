@@ -43,7 +43,7 @@ pub use accounts::{AuditEntry, Role, Session, User};
 pub use analyses::StoredAnalysis;
 pub use error::{Result, StoreError};
 pub use schema::{APPLICATION, SCHEMA_VERSION, is_postgres};
-pub use strategies::KpiValues;
+pub use strategies::{KpiValues, Versions};
 
 /// How many records an import added and how many it replaced.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]

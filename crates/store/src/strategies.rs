@@ -9,6 +9,9 @@ fn join<T: Coded>(items: &[T]) -> String {
     items.iter().map(|i| i.code()).collect::<Vec<_>>().join(";")
 }
 
+/// (record id, row version) pairs.
+pub type Versions = Vec<(String, i64)>;
+
 /// Values a KPI editor may change.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KpiValues {
@@ -238,6 +241,26 @@ impl Workspace {
             vals![strategy_id, measure_id],
             measure_id,
         )
+    }
+
+    /// The row versions of all measures and all KPIs of a strategy (two queries), by id.
+    pub fn strategy_versions(
+        &self,
+        strategy_id: &str,
+    ) -> Result<(Versions, Versions)> {
+        let read = |table: &str| -> Result<Versions> {
+            self.db
+                .query(
+                    &format!(
+                        "SELECT id, row_version FROM {table} WHERE strategy_id = ?1 ORDER BY id"
+                    ),
+                    vals![strategy_id],
+                )?
+                .iter()
+                .map(|r| Ok((r.text(0)?, r.int(1)?)))
+                .collect()
+        };
+        Ok((read("measures")?, read("kpis")?))
     }
 
     /// A KPI's current row version, for optimistic locking.

@@ -264,6 +264,13 @@ fn strategies_measures_and_kpis() {
             Err(StoreError::Conflict { .. })
         ));
         let kv = ws.kpi_version("s1", "k1").unwrap();
+        assert_eq!(
+            ws.strategy_versions("s1").unwrap(),
+            (
+                vec![("m1".to_string(), v + 1)],
+                vec![("k1".to_string(), kv)]
+            )
+        );
         let values = KpiValues {
             baseline: Some(10.0),
             target: Some(40.0),

@@ -39,6 +39,10 @@ fn body(
         }
         return Ok(out);
     };
+    let (mv, kv) = ws.strategy_versions(&st.id)?;
+    let version_of = |list: &[(String, i64)], id: &str| {
+        list.iter().find(|(k, _)| k == id).map_or(0, |(_, v)| *v)
+    };
     out.push_str(&format!("<h2>{}</h2><ul>", esc(st.title.get(lang))));
     for g in &st.goals {
         out.push_str(&format!("<li>{}</li>", esc(g.text.get(lang))));
@@ -49,7 +53,7 @@ fn body(
         t("measures"), t("measure"), t("lead"), t("partners"), t("la_role"), t("status")
     ));
     for m in &st.measures {
-        let version = ws.measure_version(&st.id, &m.id)?;
+        let version = version_of(&mv, &m.id);
         let partners: Vec<&str> = m.partners.iter().map(|p| p.label(lang)).collect();
         let status_cell = if ctx.can_edit() {
             let mut sel = String::new();
@@ -88,7 +92,7 @@ fn body(
         t("kpis"), t("kpi"), t("baseline"), t("target"), t("target_year"), t("current"), t("progress")
     ));
     for kpi in &st.kpis {
-        let version = ws.kpi_version(&st.id, &kpi.id)?;
+        let version = version_of(&kv, &kpi.id);
         let unit = k.catalogue.unit_label(&kpi.unit, lang);
         let progress = kpi.progress().map_or(String::from("—"), |p| {
             format!(
