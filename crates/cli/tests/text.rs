@@ -21,7 +21,8 @@ fn creacity(dir: &Path, args: &[&str]) -> (bool, String, String) {
 }
 
 /// Three synthetic documents: d1 (strategy, 2023) names coordination twice and finance once,
-/// d2 (literature, 2024) coordination once, d3 (Russian, 2024) is a Latin look-alike.
+/// d2 (literature, 2024) coordination once, d3 (2024, language left to the guesser) is a
+/// Latin look-alike of Russian.
 fn corpus(dir: &Path) {
     let docs = dir.join("docs");
     std::fs::create_dir_all(&docs).unwrap();
@@ -42,7 +43,7 @@ fn corpus(dir: &Path) {
     .unwrap();
     std::fs::write(
         docs.join("metadata.csv"),
-        "file,title,year,kind,lang,synthetic\nd1.txt,Synthetic strategy,2023,strategy,ru,yes\nd2.txt,Synthetic paper,2024,literature,en,yes\nd3.txt,Synthetic scan,2024,literature,ru,yes\n",
+        "file,title,year,kind,lang,synthetic\nd1.txt,Synthetic strategy,2023,strategy,ru,yes\nd2.txt,Synthetic paper,2024,literature,en,yes\nd3.txt,Synthetic scan,2024,literature,,yes\n",
     )
     .unwrap();
 }

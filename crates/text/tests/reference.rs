@@ -251,6 +251,15 @@ fn latin_lookalikes_are_flagged() {
     assert!(!good.flagged);
     assert_eq!(good.latin, 0);
     assert!(!check_script("", 0.5).flagged);
+    // Latin-only garble (detected as English by a language guesser) is caught by odd capitals.
+    let latin = check_script("Hanorosas cucmeMa u 6lOgmeT kpeaTuBHble uHgycTpuu", 0.5);
+    assert_eq!((latin.words, latin.odd_case_words), (6, 4));
+    assert!(latin.garbled());
+    let english = check_script(
+        "The creative cluster opened in a former textile mill in 2019.",
+        0.5,
+    );
+    assert!(!english.garbled() && english.odd_case_words == 0);
 }
 
 #[test]

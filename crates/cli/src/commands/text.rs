@@ -248,10 +248,15 @@ fn provenance(
     }
 }
 
-/// Documents expected to be Russian whose letters are mostly Latin look-alikes.
+/// Documents that look like Cyrillic read through a Latin font: Russian ones with mostly Latin
+/// letters, and any whose words have odd capitals or digits inside (a garbled Russian text is
+/// often guessed to be English).
 fn flagged(docs: &[Document]) -> Vec<String> {
     docs.iter()
-        .filter(|d| d.lang == Lang::Ru && check_script(&d.text, 0.5).flagged)
+        .filter(|d| {
+            let c = check_script(&d.text, 0.5);
+            (d.lang == Lang::Ru && c.flagged) || c.garbled()
+        })
         .map(|d| d.id.clone())
         .collect()
 }
