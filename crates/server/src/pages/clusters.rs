@@ -65,6 +65,16 @@ pub(crate) async fn list(
                 ));
             }
             out.push_str("</tbody></table></div>");
+            let mut clusters_of: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+            for cd in &cards {
+                clusters_of.entry(cd.territory_id.clone()).or_default().push(cd.id.clone());
+            }
+            out.push_str(&format!(
+                r#"<section><h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure></section>"#,
+                tr("map"),
+                super::map::map_svg(&all, &c, &clusters_of, lang, tr("map")),
+                tr("map.caption")
+            ));
             Ok(out)
         })
         .await

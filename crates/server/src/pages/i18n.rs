@@ -268,3 +268,23 @@ pub(crate) static WORDS: &[(&str, &str, &str)] = &[
     ("f.notes", "Notes", "Заметки"),
     ("f.sources", "Sources", "Источники"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_unique_and_translated() {
+        let mut keys: Vec<&str> = WORDS.iter().map(|w| w.0).collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "a key is listed twice");
+        for (k, en, ru) in WORDS {
+            assert!(!en.is_empty() && !ru.is_empty(), "{k}");
+            assert_ne!(en, ru, "{k} is not translated");
+        }
+        assert_eq!(tr(Lang::Ru, "nav.overview"), "Обзор");
+        assert_eq!(tr(Lang::En, "no.such.key"), "??");
+    }
+}
