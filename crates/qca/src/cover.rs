@@ -12,27 +12,43 @@ use crate::chart::Bits;
 /// Stop combining blocks' covers into models beyond this many (then the list is truncated).
 const MAX_COMBINED: usize = 200_000;
 
+/// Search nodes allowed per block, like the reference's limit on complex charts: past it the
+/// best cover found so far is used and the result is flagged as not proven minimal.
+const NODE_BUDGET: usize = 20_000;
+
+/// The outcome of covering a chart.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Covers {
+    /// Models, as increasing implicant indexes, lexicographically.
+    pub models: Vec<Vec<usize>>,
+    /// The list stopped at the limit.
+    pub truncated: bool,
+    /// The search finished within its budget: the models are minimal and all listed.
+    pub exact: bool,
+}
+
 /// Solves the chart: minimum size, the models (at most `limit`), and whether the list was cut.
-pub(crate) fn minimal_covers(
-    cover: &[Bits],
-    ncols: usize,
-    limit: usize,
-) -> Option<(usize, Vec<Vec<usize>>, bool)> {
+pub(crate) fn minimal_covers(cover: &[Bits], ncols: usize, limit: usize) -> Option<Covers> {
     let by_col = columns(cover, ncols);
     if by_col.iter().any(Vec::is_empty) {
         return None;
     }
     let blocks = blocks(cover, &by_col, ncols);
-    let mut total = 0;
     let mut per_block: Vec<Vec<Vec<usize>>> = Vec::new();
     let mut truncated = false;
+    let mut exact = true;
     for (cols, pis) in &blocks {
         let block = Block::new(cover, cols, pis);
         let k = block.min_size();
-        total += k;
         let (found, cut) = block.all_of_size(k, limit.min(MAX_COMBINED));
         truncated |= cut;
-        per_block.push(found);
+        exact &= block.nodes.get() <= NODE_BUDGET;
+        if found.is_empty() {
+            // Budget exhausted before a cover of that size was listed: keep the greedy one.
+            per_block.push(vec![block.greedy_cover()]);
+        } else {
+            per_block.push(found);
+        }
     }
     let mut models: Vec<Vec<usize>> = vec![Vec::new()];
     for found in &per_block {
@@ -58,7 +74,11 @@ pub(crate) fn minimal_covers(
         models.truncate(limit);
         truncated = true;
     }
-    Some((total, models, truncated))
+    Some(Covers {
+        models,
+        truncated,
+        exact,
+    })
 }
 
 fn columns(cover: &[Bits], ncols: usize) -> Vec<Vec<usize>> {
@@ -113,6 +133,7 @@ struct Block {
     by_col: Vec<Vec<usize>>,
     last: Vec<usize>,
     ncols: usize,
+    nodes: std::cell::Cell<usize>,
 }
 
 impl Block {
@@ -138,6 +159,7 @@ impl Block {
             by_col,
             last,
             ncols,
+            nodes: std::cell::Cell::new(0),
         }
     }
 
@@ -167,19 +189,32 @@ impl Block {
     }
 
     fn greedy(&self) -> usize {
+        self.greedy_cover().len()
+    }
+
+    fn greedy_cover(&self) -> Vec<usize> {
         let mut open = Bits::full(self.ncols);
-        let mut k = 0;
+        let mut chosen = Vec::new();
         while !open.is_empty() {
             let p = (0..self.cover.len())
                 .max_by_key(|&p| self.cover[p].and_count(&open))
                 .unwrap_or(0);
             open = open.minus(&self.cover[p]);
-            k += 1;
+            chosen.push(p);
         }
-        k
+        chosen.sort_unstable();
+        chosen.iter().map(|&p| self.global[p]).collect()
+    }
+
+    fn spend(&self) -> bool {
+        self.nodes.set(self.nodes.get() + 1);
+        self.nodes.get() > NODE_BUDGET
     }
 
     fn branch(&self, mut open: Bits, mut pis: Vec<usize>, mut depth: usize, best: &mut usize) {
+        if self.spend() {
+            return;
+        }
         // Reductions until nothing changes.
         loop {
             if open.is_empty() {
@@ -385,7 +420,11 @@ mod tests {
         ];
         assert_eq!(
             minimal_covers(&cover, 4, 100),
-            Some((2, vec![vec![0, 2], vec![1, 3]], false))
+            Some(Covers {
+                models: vec![vec![0, 2], vec![1, 3]],
+                truncated: false,
+                exact: true
+            })
         );
     }
 
@@ -398,8 +437,7 @@ mod tests {
             bits(&[2], 3),
             bits(&[1, 2], 3),
         ];
-        let (k, models, _) = minimal_covers(&cover, 3, 100).unwrap();
-        assert_eq!(k, 2);
+        let models = minimal_covers(&cover, 3, 100).unwrap().models;
         assert_eq!(models, vec![vec![0, 2], vec![0, 3], vec![1, 3]]);
     }
 
@@ -412,8 +450,7 @@ mod tests {
             bits(&[0, 1], 3),
             bits(&[2], 3),
         ];
-        let (k, models, _) = minimal_covers(&cover, 3, 100).unwrap();
-        assert_eq!(k, 2);
+        let models = minimal_covers(&cover, 3, 100).unwrap().models;
         assert_eq!(models, vec![vec![0, 1], vec![0, 3], vec![1, 2], vec![2, 3]]);
     }
 }

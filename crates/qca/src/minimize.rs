@@ -154,6 +154,9 @@ pub struct Solution {
     pub essential: Vec<usize>,
     /// True when listing stopped at `max_models`.
     pub truncated: bool,
+    /// False when the chart was too complex to search completely (the reference warns
+    /// likewise): the models are then the best covers found, not proven minimal or exhaustive.
+    pub exact: bool,
 }
 
 /// An intermediate solution, built from one conservative and one parsimonious model.
@@ -382,8 +385,13 @@ impl Context<'_> {
         }
         let primes: Vec<Cube> = order.iter().map(|&p| primes[p]).collect();
         let covers: Vec<Bits> = order.iter().map(|&p| covers[p].clone()).collect();
-        let (_, models, truncated) =
+        let covers_found =
             minimal_covers(&covers, ncols, params.max_models).ok_or(QcaError::NothingToExplain)?;
+        let (models, truncated, exact) = (
+            covers_found.models,
+            covers_found.truncated,
+            covers_found.exact,
+        );
         let implicants: Vec<Implicant> = primes
             .iter()
             .map(|&c| {
@@ -442,6 +450,7 @@ impl Context<'_> {
             models,
             essential,
             truncated,
+            exact,
         })
     }
 

@@ -36,7 +36,10 @@ pub fn r3(x: f64) -> f64 {
 
 /// Conservative solution (no remainders) and parsimonious solution (`include = "?"`).
 pub fn solve(tt: &TruthTable, row_dom: bool) -> (Solution, Solution) {
-    let p = MinimizeParams { row_dom, ..Default::default() };
+    let p = MinimizeParams {
+        row_dom,
+        ..Default::default()
+    };
     let c = minimize(tt, &p).unwrap().conservative.unwrap();
     let pars = minimize(tt, &p.include_remainders())
         .unwrap()
