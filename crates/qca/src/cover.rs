@@ -14,7 +14,10 @@ const MAX_COMBINED: usize = 200_000;
 
 /// Search nodes allowed per block, like the reference's limit on complex charts: past it the
 /// best cover found so far is used and the result is flagged as not proven minimal.
-const NODE_BUDGET: usize = 20_000;
+const NODE_BUDGET: usize = 5_000;
+
+/// Largest number of implicants or columns on which dominance is checked at a search node.
+const MAX_DOMINANCE: usize = 400;
 
 /// The outcome of covering a chart.
 #[derive(Debug, PartialEq)]
@@ -244,48 +247,51 @@ impl Block {
             if open.is_empty() || depth >= *best {
                 continue;
             }
-            // Dominated implicants (on the open columns); among equals keep the first.
-            let restricted: Vec<Bits> = pis.iter().map(|&p| self.cover[p].and(&open)).collect();
-            let before = pis.len();
-            let keep: Vec<bool> = (0..pis.len())
-                .map(|i| {
-                    !restricted[i].is_empty()
-                        && !(0..pis.len()).any(|j| {
-                            j != i
-                                && restricted[i].is_subset(&restricted[j])
-                                && (restricted[i] != restricted[j] || j < i)
-                        })
-                })
-                .collect();
-            pis = pis
-                .iter()
-                .zip(&keep)
-                .filter(|(_, k)| **k)
-                .map(|(p, _)| *p)
-                .collect();
-            changed |= pis.len() != before;
-            // Dominated columns: covering a column whose implicants are a subset covers this one.
-            let cols: Vec<usize> = open.ones().collect();
-            let cands: Vec<Bits> = cols
-                .iter()
-                .map(|&c| {
-                    let mut b = Bits::new(self.cover.len());
-                    pis.iter()
-                        .filter(|&&p| self.cover[p].get(c))
-                        .for_each(|&p| b.set(p));
-                    b
-                })
-                .collect();
-            for (i, &c) in cols.iter().enumerate() {
-                let dominated = (0..cols.len()).any(|j| {
-                    j != i
-                        && open.get(cols[j])
-                        && cands[j].is_subset(&cands[i])
-                        && (cands[i] != cands[j] || j < i)
-                });
-                if dominated {
-                    open.clear(c);
-                    changed = true;
+            // Dominance costs quadratic time: only on charts of moderate size.
+            if pis.len() <= MAX_DOMINANCE && open.count() as usize <= MAX_DOMINANCE {
+                // Dominated implicants (on the open columns); among equals keep the first.
+                let restricted: Vec<Bits> = pis.iter().map(|&p| self.cover[p].and(&open)).collect();
+                let before = pis.len();
+                let keep: Vec<bool> = (0..pis.len())
+                    .map(|i| {
+                        !restricted[i].is_empty()
+                            && !(0..pis.len()).any(|j| {
+                                j != i
+                                    && restricted[i].is_subset(&restricted[j])
+                                    && (restricted[i] != restricted[j] || j < i)
+                            })
+                    })
+                    .collect();
+                pis = pis
+                    .iter()
+                    .zip(&keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(p, _)| *p)
+                    .collect();
+                changed |= pis.len() != before;
+                // Dominated columns: covering a column whose implicants are a subset covers this one.
+                let cols: Vec<usize> = open.ones().collect();
+                let cands: Vec<Bits> = cols
+                    .iter()
+                    .map(|&c| {
+                        let mut b = Bits::new(self.cover.len());
+                        pis.iter()
+                            .filter(|&&p| self.cover[p].get(c))
+                            .for_each(|&p| b.set(p));
+                        b
+                    })
+                    .collect();
+                for (i, &c) in cols.iter().enumerate() {
+                    let dominated = (0..cols.len()).any(|j| {
+                        j != i
+                            && open.get(cols[j])
+                            && cands[j].is_subset(&cands[i])
+                            && (cands[i] != cands[j] || j < i)
+                    });
+                    if dominated {
+                        open.clear(c);
+                        changed = true;
+                    }
                 }
             }
             if !changed {
