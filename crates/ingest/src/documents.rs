@@ -11,7 +11,7 @@ use crate::{IngestError, Problem, parse_delimited};
 /// The sidecar file that gives per-document metadata (columns: file, title, year, authors, source, kind, lang).
 pub const METADATA_FILE: &str = "metadata.csv";
 
-/// Reads every `.txt` and `.md` file of `dir` (not recursively), in name order.
+/// Reads every `.txt`, `.md`, `.html` and `.docx` file of `dir` (not recursively), in name order.
 ///
 /// Text is decoded from UTF-8 or the detected legacy encoding (windows-1251); the language is
 /// declared in the sidecar or detected from the share of Cyrillic letters; the title is the sidecar's,
@@ -35,7 +35,7 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
                     .and_then(|e| e.to_str())
                     .map(str::to_ascii_lowercase)
                     .as_deref(),
-                Some("txt" | "md")
+                Some("txt" | "md" | "html" | "htm" | "docx")
             )
         })
         .collect();
@@ -43,7 +43,7 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
     if paths.is_empty() {
         return Err(IngestError::Format {
             file: dir.display().to_string(),
-            reason: "no .txt or .md documents in this folder".into(),
+            reason: "no .txt, .md, .html or .docx documents in this folder".into(),
         });
     }
     let meta = read_metadata(&dir.join(METADATA_FILE))?;
@@ -51,13 +51,28 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
         let file = path.display().to_string();
-        if looks_binary(&bytes) {
-            return Err(IngestError::Format {
-                file,
-                reason: "binary content: expected plain text".into(),
-            });
-        }
-        let (text, _) = decode(&bytes);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let (html_title, text) = match ext.as_str() {
+            "docx" => (
+                None,
+                crate::formats::docx_text(&bytes).map_err(|reason| IngestError::Format {
+                    file: file.clone(),
+                    reason,
+                })?,
+            ),
+            _ if looks_binary(&bytes) => {
+                return Err(IngestError::Format {
+                    file,
+                    reason: "binary content: expected plain text".into(),
+                });
+            }
+            "html" | "htm" => crate::formats::html_text(&decode(&bytes).0),
+            _ => (None, decode(&bytes).0),
+        };
         if text.trim().is_empty() {
             return Err(IngestError::Format {
                 file,
@@ -77,6 +92,7 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
         let m = meta.get(&name).or_else(|| meta.get(&id));
         let title = m
             .and_then(|m| m.title.clone())
+            .or(html_title)
             .unwrap_or_else(|| first_line(&text));
         docs.push(Document {
             lang: m.and_then(|m| m.lang).unwrap_or_else(|| detect_lang(&text)),

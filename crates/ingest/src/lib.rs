@@ -8,7 +8,7 @@
 //!   by file, row and column — and nothing returned unless every row is valid;
 //! - exports and fillable templates with explanations ([`write_csv`], [`write_xlsx`],
 //!   [`template_csv`], [`template_xlsx`]);
-//! - folders of `.txt`/`.md` documents with a `metadata.csv` sidecar ([`read_documents`]).
+//! - folders of `.txt`/`.md`/`.html`/`.docx` documents with a `metadata.csv` sidecar ([`read_documents`]).
 #![warn(missing_docs)]
 
 mod clusters;
@@ -16,6 +16,7 @@ pub mod columns;
 mod decode;
 mod documents;
 mod error;
+mod formats;
 mod table;
 mod territories;
 mod writer;
@@ -24,6 +25,7 @@ pub use clusters::{CLUSTER_COLUMNS, cluster_cells, read_clusters};
 pub use decode::decode;
 pub use documents::{METADATA_FILE, detect_lang, read_documents};
 pub use error::{IngestError, MAX_PROBLEMS, Problem};
+pub use formats::{docx_text, html_text};
 pub use table::{Table, parse_delimited, read_table};
 pub use territories::{TERRITORY_COLUMNS, read_territories, territory_cells};
 pub use writer::{template_csv, template_xlsx, write_csv, write_xlsx};
