@@ -45,7 +45,7 @@ pub(crate) fn minimal_covers(cover: &[Bits], ncols: usize, limit: usize) -> Opti
         let k = block.min_size();
         let (found, cut) = block.all_of_size(k, limit.min(MAX_COMBINED));
         truncated |= cut;
-        exact &= block.nodes.get() <= NODE_BUDGET;
+        exact &= block.nodes.get() <= block.budget();
         if found.is_empty() {
             // Budget exhausted before a cover of that size was listed: keep the greedy one.
             per_block.push(vec![block.greedy_cover()]);
@@ -211,7 +211,13 @@ impl Block {
 
     fn spend(&self) -> bool {
         self.nodes.set(self.nodes.get() + 1);
-        self.nodes.get() > NODE_BUDGET
+        self.nodes.get() > self.budget()
+    }
+
+    /// Nodes allowed: fewer on big charts, where every node costs more.
+    fn budget(&self) -> usize {
+        let work = (self.cover.len() * self.ncols).max(1);
+        (NODE_BUDGET * 200_000 / work).clamp(100, NODE_BUDGET)
     }
 
     fn branch(&self, mut open: Bits, mut pis: Vec<usize>, mut depth: usize, best: &mut usize) {
