@@ -104,7 +104,14 @@ pub(crate) async fn sign_in(
     password: String,
 ) -> Result<(String, Principal), ApiError> {
     let hours = state.config().session_hours;
-    state
+    if state.locked_out(&name) {
+        return Err(ApiError::new(
+            ErrorKind::TooManyAttempts,
+            "too many failed sign-ins for this account; wait 15 minutes and try again",
+        ));
+    }
+    let who = name.clone();
+    let result = state
         .with_ws(move |ws, _| {
             let user = ws.user(&name)?;
             let ok = match &user {
@@ -142,7 +149,13 @@ pub(crate) async fn sign_in(
                 },
             ))
         })
-        .await
+        .await;
+    match &result {
+        Ok(_) => state.record_sign_in(&who, true),
+        Err(e) if e.kind == ErrorKind::Unauthenticated => state.record_sign_in(&who, false),
+        Err(_) => {}
+    }
+    result
 }
 
 /// Seconds since 1970 → RFC 3339 UTC with milliseconds, as the store writes stamps.

@@ -25,6 +25,8 @@ pub enum ErrorKind {
     TooLarge,
     /// A file type or content type the endpoint does not take.
     UnsupportedType,
+    /// Too many failed sign-ins for an account; wait and try again.
+    TooManyAttempts,
     /// Well-formed, but the values are invalid (unknown field, value out of range, import rows).
     Invalid,
     /// A fault of the server or its database.
@@ -41,6 +43,7 @@ pub const STATUS_TABLE: &[(ErrorKind, u16)] = &[
     (ErrorKind::TooLarge, 413),
     (ErrorKind::UnsupportedType, 415),
     (ErrorKind::Invalid, 422),
+    (ErrorKind::TooManyAttempts, 429),
     (ErrorKind::Internal, 500),
 ];
 

@@ -10,7 +10,7 @@ fn schemas() -> Value {
         "Error": { "type": "object", "required": ["error"], "properties": { "error": {
             "type": "object", "required": ["kind", "message"], "properties": {
                 "kind": { "type": "string", "enum": ["bad_request", "unauthenticated", "forbidden", "not_found",
-                    "conflict", "too_large", "unsupported_type", "invalid", "internal"] },
+                    "conflict", "too_large", "unsupported_type", "invalid", "too_many_attempts", "internal"] },
                 "message": { "type": "string" },
                 "details": { "type": "array", "items": { "type": "string" },
                              "description": "one line per bad row of an import" } } } } },

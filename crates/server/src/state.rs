@@ -56,7 +56,13 @@ pub(crate) struct Inner {
     generation: AtomicU64,
     cache: RwLock<HashMap<String, Cached>>,
     sessions: RwLock<HashMap<String, (Session, Instant)>>,
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
 }
+
+/// Failed sign-ins allowed for one account name within [`LOCKOUT`] before it is refused.
+pub(crate) const MAX_FAILURES: u32 = 5;
+/// How long an account name stays refused after too many failures.
+pub(crate) const LOCKOUT: Duration = Duration::from_secs(15 * 60);
 
 /// Rendered bodies older than this are rebuilt even without a local write, so several server
 /// processes on one PostgreSQL database see each other's changes soon.
@@ -83,6 +89,7 @@ impl AppState {
             generation: AtomicU64::new(0),
             cache: RwLock::new(HashMap::new()),
             sessions: RwLock::new(HashMap::new()),
+            failures: Mutex::new(HashMap::new()),
         })))
     }
 
@@ -140,6 +147,33 @@ impl AppState {
             }
         }
         Ok(found)
+    }
+
+    /// Whether sign-ins for `name` are refused for now (too many recent failures).
+    pub(crate) fn locked_out(&self, name: &str) -> bool {
+        self.0.failures.lock().is_ok_and(|m| {
+            m.get(name)
+                .is_some_and(|(n, at)| *n >= MAX_FAILURES && at.elapsed() < LOCKOUT)
+        })
+    }
+
+    /// Counts a failed sign-in (`ok == false`) or clears the count.
+    pub(crate) fn record_sign_in(&self, name: &str, ok: bool) {
+        if let Ok(mut m) = self.0.failures.lock() {
+            if ok {
+                m.remove(name);
+                return;
+            }
+            if m.len() > 100_000 {
+                m.retain(|_, (_, at)| at.elapsed() < LOCKOUT);
+            }
+            let e = m.entry(name.to_string()).or_insert((0, Instant::now()));
+            if e.1.elapsed() >= LOCKOUT {
+                *e = (0, Instant::now());
+            }
+            e.0 += 1;
+            e.1 = Instant::now();
+        }
     }
 
     /// Forgets a session (sign-out).

@@ -220,6 +220,27 @@ async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session() {
         assert!(cookie.contains(attr), "{cookie}");
     }
     let who = t.login("ann").await;
+    // Five failures lock the name out for a while, even with the right password.
+    for _ in 0..5 {
+        let r = t
+            .json(
+                "POST",
+                "/api/session",
+                &Who::default(),
+                json!({ "name": "vic", "password": "guess" }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = t
+        .json(
+            "POST",
+            "/api/session",
+            &Who::default(),
+            json!({ "name": "vic", "password": common::PASSWORD }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
     let me = t.get("/api/session", &who).await.json();
     assert_eq!(
         (me["user"].as_str(), me["role"].as_str()),

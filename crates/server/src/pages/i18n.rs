@@ -110,6 +110,11 @@ pub(crate) static WORDS: &[(&str, &str, &str)] = &[
         "Wrong name or password.",
         "Неверное имя или пароль.",
     ),
+    (
+        "login.locked",
+        "Too many failed sign-ins for this account: wait 15 minutes and try again.",
+        "Слишком много неудачных попыток входа: подождите 15 минут и попробуйте снова.",
+    ),
     ("logout", "Sign out", "Выйти"),
     (
         "map",

@@ -74,14 +74,16 @@ pub(crate) async fn submit(
             let cookie = session_cookie(&s, &token, s.config().session_hours * 3600);
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
         }
-        Err(e) if e.kind == ErrorKind::Unauthenticated => {
-            let msg = format!(
-                r#"<p class="error" role="alert">{}</p>"#,
+        Err(e) if e.kind == ErrorKind::Unauthenticated || e.kind == ErrorKind::TooManyAttempts => {
+            let text = if e.kind == ErrorKind::Unauthenticated {
                 ctx.t("login.failed")
-            );
+            } else {
+                ctx.t("login.locked")
+            };
+            let msg = format!(r#"<p class="error" role="alert">{text}</p>"#);
             Ok(shell_status(
                 &ctx,
-                StatusCode::UNAUTHORIZED,
+                e.status(),
                 ctx.t("login"),
                 &form(&ctx, &next, &msg, &user),
             ))
