@@ -472,6 +472,24 @@ pub static PAGE_ROUTES: &[RouteSpec] = &[
         None,
         || get(pages::data::report),
     ),
+    r(
+        "GET",
+        "/admin",
+        Admin,
+        "Accounts and the audit log",
+        &["lang"],
+        None,
+        || get(pages::admin::page),
+    ),
+    r(
+        "POST",
+        "/admin/users",
+        Admin,
+        "Add an account from the form",
+        &[],
+        None,
+        || post(pages::admin::add),
+    ),
 ];
 
 /// The route matching a method and a matched path pattern.

@@ -70,6 +70,12 @@ async fn every_page_renders_in_both_languages_with_labels() {
                 assert!(html.contains("name=\"viewport\""), "usable on a phone");
             }
         }
+        let admin = t.get("/admin?lang=ru", &who).await;
+        assert_eq!(admin.status == StatusCode::OK, can_edit, "{user} on /admin");
+        if can_edit {
+            assert_eq!(controls_without_label(&admin.text()), Vec::<String>::new());
+            assert!(admin.text().contains("Учётные записи"));
+        }
         let strategy = t.get("/strategy?lang=en", &who).await.text();
         assert_eq!(
             strategy.contains("action=\"/strategy/measure\""),
@@ -192,6 +198,37 @@ async fn the_card_form_saves_and_a_stale_form_shows_the_conflict() {
         t.get(&format!("/api/clusters/{cid}"), &who).await.json()["cluster"]["residents"],
         321
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_adds_an_account_from_the_form() {
+    let t = demo();
+    let who = t.login("ann").await;
+    let ctype = Some("application/x-www-form-urlencoded");
+    let no_header = Who {
+        cookie: who.cookie.clone(),
+        csrf: None,
+    };
+    let body = format!(
+        "csrf={}&name=newbie&role=analyst&password={}",
+        who.csrf.clone().unwrap(),
+        enc(common::PASSWORD)
+    );
+    let r = t
+        .call("POST", "/admin/users", &no_header, ctype, body.into_bytes())
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(r.text().contains("newbie"));
+    let me = t.login("newbie").await;
+    assert_eq!(t.get("/api/session", &me).await.json()["role"], "analyst");
+    let body = format!(
+        "csrf={}&name=bad%20name!&role=analyst&password=12345678",
+        who.csrf.clone().unwrap()
+    );
+    let r = t
+        .call("POST", "/admin/users", &no_header, ctype, body.into_bytes())
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 fn enc(s: &str) -> String {

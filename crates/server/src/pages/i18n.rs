@@ -16,6 +16,9 @@ pub(crate) fn tr(lang: Lang, key: &str) -> &'static str {
 
 /// (key, English, Russian).
 pub(crate) static WORDS: &[(&str, &str, &str)] = &[
+    ("accounts", "Accounts", "Учётные записи"),
+    ("account.add", "Add an account", "Добавить учётную запись"),
+    ("account.added", "Account added", "Учётная запись добавлена"),
     ("analysis", "Analysis", "Анализ"),
     ("audit", "Audit log", "Журнал изменений"),
     ("back", "Back", "Назад"),
@@ -138,6 +141,7 @@ pub(crate) static WORDS: &[(&str, &str, &str)] = &[
     ("more", "More…", "Подробнее…"),
     ("name", "Name", "Название"),
     ("nav.clusters", "Clusters", "Кластеры"),
+    ("nav.admin", "Accounts", "Пользователи"),
     ("nav.data", "Data", "Данные"),
     ("nav.label", "Main", "Основное меню"),
     ("nav.overview", "Overview", "Обзор"),
@@ -187,6 +191,7 @@ pub(crate) static WORDS: &[(&str, &str, &str)] = &[
     ("replaced", "replaced", "заменено"),
     ("report", "Report (printable)", "Отчёт (для печати)"),
     ("residents", "Residents", "Резиденты"),
+    ("role", "Role", "Роль"),
     ("role.admin", "administrator", "администратор"),
     ("role.analyst", "analyst", "аналитик"),
     ("role.viewer", "viewer", "наблюдатель"),

@@ -1,6 +1,7 @@
 //! Server-rendered pages: one module per page, a shared shell with navigation, language switch and
 //! sign-out, and the words of the interface in Russian and English.
 
+pub(crate) mod admin;
 pub(crate) mod assets;
 pub(crate) mod clusters;
 pub(crate) mod data;
@@ -108,7 +109,12 @@ pub(crate) fn shell_status(ctx: &Ctx, status: StatusCode, title: &str, body: &st
         ("/data", "nav.data"),
     ];
     let mut nav = String::new();
-    for (href, key) in nav_items {
+    let admin = ctx.user.as_ref().is_some_and(|u| u.role == Role::Admin);
+    let extra = [("/admin", "nav.admin")];
+    for (href, key) in nav_items
+        .into_iter()
+        .chain(extra.into_iter().filter(|_| admin))
+    {
         let current = if ctx.path == href || (href != "/" && ctx.path.starts_with(href)) {
             r#" aria-current="page""#
         } else {
