@@ -244,10 +244,7 @@ impl Workspace {
     }
 
     /// The row versions of all measures and all KPIs of a strategy (two queries), by id.
-    pub fn strategy_versions(
-        &self,
-        strategy_id: &str,
-    ) -> Result<(Versions, Versions)> {
+    pub fn strategy_versions(&self, strategy_id: &str) -> Result<(Versions, Versions)> {
         let read = |table: &str| -> Result<Versions> {
             self.db
                 .query(
