@@ -43,7 +43,16 @@ fn build_writes_every_stage_and_ranks() {
     let (ok, out, err) = creacity(
         dir.path(),
         &[
-            "index", "build", "--idata", "data.csv", "--imeta", "meta.csv", "--out", "stages",
+            "index",
+            "build",
+            "--idata",
+            "data.csv",
+            "--imeta",
+            "meta.csv",
+            "--out",
+            "stages",
+            "--xlsx",
+            "stages.xlsx",
         ],
     );
     assert!(ok, "{err}");
@@ -62,6 +71,9 @@ fn build_writes_every_stage_and_ranks() {
             "{s}"
         );
     }
+    // The workbook holds every stage as a sheet; its first sheet is the raw data.
+    let book = creacity_ingest::read_table(&dir.path().join("stages.xlsx")).unwrap();
+    assert_eq!(book.headers[0], "uCode");
     let agg = std::fs::read_to_string(dir.path().join("stages/Aggregated.csv")).unwrap();
     assert!(agg.starts_with("uCode,museums,theatres,firms,vacancy,Culture,Economy,Index"));
     let (ok, out, _) = creacity(

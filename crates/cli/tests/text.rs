@@ -100,6 +100,12 @@ fn import_count_kwic_cooc_keyness_agree() {
     assert!(out.contains("2023\t1\tcoordination\t2\t1.000"), "{out}");
     assert!(out.contains("2024\t2\tcoordination\t1\t0.500"), "{out}");
 
+    let (ok, _, err) = creacity(dir, &["text", "count", "--xlsx", "counts.xlsx"]);
+    assert!(ok, "{err}");
+    let book = creacity_ingest::read_table(&dir.join("counts.xlsx")).unwrap();
+    assert_eq!(book.headers[..2], ["document", "tokens"]);
+    assert_eq!(book.rows.len(), 3, "one row per document");
+
     let (ok, out, _) = creacity(dir, &["text", "kwic", "координац*", "--window", "1"]);
     assert!(ok);
     assert_eq!(out.lines().count(), 2, "{out}");

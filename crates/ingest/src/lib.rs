@@ -28,4 +28,4 @@ pub use error::{IngestError, MAX_PROBLEMS, Problem};
 pub use formats::{docx_text, html_text};
 pub use table::{Table, parse_delimited, read_table};
 pub use territories::{TERRITORY_COLUMNS, read_territories, territory_cells};
-pub use writer::{template_csv, template_xlsx, write_csv, write_xlsx};
+pub use writer::{csv_sheets_to_xlsx, template_csv, template_xlsx, write_csv, write_xlsx};

@@ -136,3 +136,40 @@ pub fn template_xlsx(columns: &[Column], sheet: &str) -> Result<Vec<u8>, XlsxErr
     }
     book.save_to_buffer()
 }
+
+/// A workbook with one sheet per CSV text, for exports of results whose columns are not fixed
+/// (counts per category, every stage of an index). Cells that parse as numbers are written as numbers.
+///
+/// # Errors
+/// The XLSX writer's error; a CSV text that cannot be split gives an error naming its sheet.
+pub fn csv_sheets_to_xlsx(sheets: &[(String, String)]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    for (name, text) in sheets {
+        // Excel limits sheet names to 31 characters and forbids a few.
+        let clean: String = name
+            .chars()
+            .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+            .take(31)
+            .collect();
+        let ws = book.add_worksheet().set_name(&clean)?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for (i, record) in reader.records().enumerate() {
+            let record =
+                record.map_err(|e| XlsxError::ParameterError(format!("sheet {clean}: {e}")))?;
+            for (j, cell) in record.iter().enumerate() {
+                let (row, col) = (i as u32, j as u16);
+                match cell.parse::<f64>() {
+                    Ok(n) if i > 0 && n.is_finite() => ws.write_number(row, col, n)?,
+                    _ if i == 0 => ws.write_string_with_format(row, col, cell, &bold)?,
+                    _ => ws.write_string(row, col, cell)?,
+                };
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+    }
+    book.save_to_buffer()
+}

@@ -209,3 +209,20 @@ fn random_bytes_never_panic_the_table_reader() {
         }
     }
 }
+
+#[test]
+fn csv_sheets_become_a_workbook_with_numbers() {
+    let x = csv_sheets_to_xlsx(&[
+        (
+            "counts".into(),
+            "document,tokens,coordination\nd1,120,3\nd2,80,0\n".into(),
+        ),
+        ("a/b:c".into(), "x\n1.5\n".into()),
+    ])
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "w.xlsx", &x);
+    let t = read_table(&p).unwrap();
+    assert_eq!(t.headers, vec!["document", "tokens", "coordination"]);
+    assert_eq!(t.rows[0].1, vec!["d1", "120", "3"]);
+}

@@ -52,6 +52,9 @@ enum Sub {
         /// Directory for `<Stage>.csv` files and `log.json`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// An Excel workbook with every stage's data set as a sheet.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
         /// Strengths and weaknesses to list per unit.
         #[arg(long, default_value_t = 3)]
         top: usize,
@@ -200,7 +203,12 @@ fn files(i: &Inputs) -> Vec<&Path> {
 /// Runs `creacity index`.
 pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
     match args.command {
-        Sub::Build { inputs, out, top } => build(g, &inputs, out.as_deref(), top),
+        Sub::Build {
+            inputs,
+            out,
+            xlsx,
+            top,
+        } => build(g, &inputs, (out.as_deref(), xlsx.as_deref()), top),
         Sub::Audit {
             inputs,
             uncertainty,
@@ -218,7 +226,12 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
     }
 }
 
-fn build(g: &Global, i: &Inputs, out: Option<&Path>, top: usize) -> anyhow::Result<()> {
+fn build(
+    g: &Global,
+    i: &Inputs,
+    (out, xlsx): (Option<&Path>, Option<&Path>),
+    top: usize,
+) -> anyhow::Result<()> {
     let (fw, data, log) = load(i)?;
     let coin = Coin::build(fw, data, log)?;
     let summary = analysis::summary(&coin, top).context("the pipeline has no aggregation step")?;
@@ -234,6 +247,14 @@ fn build(g: &Global, i: &Inputs, out: Option<&Path>, top: usize) -> anyhow::Resu
             Some(&dir.join("log.json")),
             serde_json::to_string_pretty(&coin.log)?.as_bytes(),
         )?;
+    }
+    if let Some(path) = xlsx {
+        let sheets: Vec<(String, String)> = coin
+            .stages
+            .iter()
+            .map(|s| (s.name.to_string(), s.data.to_csv()))
+            .collect();
+        emit(Some(path), &creacity_ingest::csv_sheets_to_xlsx(&sheets)?)?;
     }
     store(
         g,

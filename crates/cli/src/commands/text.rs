@@ -48,6 +48,9 @@ enum Cmd {
         /// Write the per-document table as CSV to this file.
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Write the per-document table as an Excel workbook to this file.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -152,8 +155,16 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             levels,
             stem,
             csv,
+            xlsx,
             json: as_json,
-        } => count(g, by, &levels, stem, csv.as_deref(), as_json),
+        } => count(
+            g,
+            by,
+            &levels,
+            stem,
+            (csv.as_deref(), xlsx.as_deref()),
+            as_json,
+        ),
         Cmd::Kwic {
             patterns,
             window,
@@ -318,7 +329,7 @@ fn count(
     by: Option<By>,
     levels: &str,
     stem: bool,
-    csv: Option<&Path>,
+    (csv, xlsx): (Option<&Path>, Option<&Path>),
     as_json: bool,
 ) -> anyhow::Result<()> {
     let docs = documents(g)?;
@@ -360,7 +371,7 @@ fn count(
         );
     }
     let t = &stored.table;
-    if let Some(path) = csv {
+    if csv.is_some() || xlsx.is_some() {
         let mut out = String::from("document,tokens");
         for k in &t.keys {
             out.push(',');
@@ -375,7 +386,13 @@ fn count(
             }
             out.push('\n');
         }
-        emit(Some(path), out.as_bytes())?;
+        if let Some(path) = csv {
+            emit(Some(path), out.as_bytes())?;
+        }
+        if let Some(path) = xlsx {
+            let book = creacity_ingest::csv_sheets_to_xlsx(&[("counts".into(), out)])?;
+            emit(Some(path), &book)?;
+        }
     }
     if as_json {
         return json(&stored);
