@@ -21,8 +21,9 @@ use crate::record::{Date, EmployeesSource, FirmKind, FirmRecord};
 
 /// Rows per row group.
 const ROW_GROUP: usize = 65_536;
-/// Encoded bytes held in unfinished row groups, over all partitions, before the largest is flushed.
-const MEMORY_BUDGET: usize = 256 << 20;
+/// Memory held by unfinished row groups (buffers and dictionaries), over all partitions, above
+/// which the largest ones are flushed early.
+const MEMORY_BUDGET: usize = 128 << 20;
 
 /// Writes batches of records into a partitioned Parquet directory.
 pub struct ParquetSink {
