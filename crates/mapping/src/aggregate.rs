@@ -77,6 +77,23 @@ pub enum Measure {
 }
 
 /// The aggregate, with the classification that made it.
+fn all_firms_as_rows<S: serde::Serializer>(
+    m: &BTreeMap<(String, Period), f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        territory: &'a str,
+        period: &'a Period,
+        firms: f64,
+    }
+    s.collect_seq(m.iter().map(|((territory, period), firms)| Row {
+        territory,
+        period,
+        firms: *firms,
+    }))
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AggregateTable {
     /// Taxonomy `id@version`.
@@ -85,7 +102,9 @@ pub struct AggregateTable {
     pub mode: ClassificationMode,
     /// Rows sorted by territory, period, sector.
     pub rows: Vec<AggregateRow>,
-    /// Firms of any kind per territory and period (the denominator of shares).
+    /// Firms of any kind per territory and period (the denominator of shares). JSON has no tuple
+    /// keys, so it is written as a list of `{territory, period, firms}`.
+    #[serde(serialize_with = "all_firms_as_rows")]
     pub all_firms: BTreeMap<(String, Period), f64>,
     /// Classification counts (main-code and any-code both), unknown and ambiguous codes.
     pub summary: ClassificationSummary,

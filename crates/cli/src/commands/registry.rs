@@ -1,41 +1,211 @@
-//! `creacity registry ingest ZIP… (see issue #5)`.
-//!
-//! PHASE-2 INSTRUCTIONS for the engineer who owns this file (replace this block with a one-line doc
-//! when done):
-//! - This file is yours alone; do not edit other files of the CLI crate. If you need a change
-//!   elsewhere (a dependency in crates/cli/Cargo.toml, a shared helper), say so in your report.
-//! - Keep the two public items and their signatures: `pub struct Args` (derive `clap::Args`; use a
-//!   `#[command(subcommand)]` field for sub-commands) and `pub fn run(g: &Global, args: Args)`, plus
-//!   `pub fn report_section`, which the `creacity report` command calls to add your newest stored
-//!   result to the territory's HTML report (return `Ok(None)` when there is none).
-//! - `g.workspace` is the workspace path and `super::open(g)` opens it (`creacity_store::Workspace`);
-//!   store results with `ws.save_analysis("registry", territory_or_none, &result, &provenance)` and read
-//!   the newest with `ws.latest_analysis("registry", None)`. `g.lang` (`.into()` gives
-//!   `creacity_model::Lang`) is the language for text. Print with `crate::output::{emit, json}`
-//!   (`emit(None, bytes)` writes to stdout, `emit(Some(path), bytes)` to a file); long work shows a
-//!   spinner with `crate::output::Progress`.
-//! - Read files here (std::fs), call your engine, print. Errors: `anyhow` with context naming the file.
-//!   XLSX input: `creacity_ingest::read_table(path)` gives headers and text cells from CSV/TSV/XLSX.
-//! - Integration tests: `crates/cli/tests/registry.rs` (yours) running `env!("CARGO_BIN_EXE_creacity")`.
-//!   Build with `cargo build -p creacity-cli`, test with `cargo test -p creacity-cli --test registry`.
-//! - Document the command in docs/methods/registry.md (yours); the lead links it from the README.
+//! `creacity registry ingest ZIP…`: the Russian SME registry dumps to a firm-facts CSV that
+//! `creacity map aggregate --firms` reads, with a progress bar, a problem report and resumption.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use creacity_registry::{Checkpoint, FirmRecord, OnError, Options, Progress, ingest};
 
 use crate::cli::Global;
 
 /// Arguments of `creacity registry`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Arguments (this command is not available in this build yet).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    rest: Vec<String>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Cmd {
+    /// Read registry zips (and revenue/headcount companion zips) into a firm-facts CSV.
+    Ingest {
+        /// The zips, read as streams without unpacking; companions are recognised by their contents.
+        #[arg(required = true)]
+        zips: Vec<PathBuf>,
+        /// The firm-facts CSV to write (columns: id, territory, period, main_code, other_codes,
+        /// employees, revenue, registered, name, category, kind).
+        #[arg(long)]
+        out: PathBuf,
+        /// Territory column: the region code, or the city/settlement name.
+        #[arg(long, value_enum, default_value_t = TerritoryLevel::Region)]
+        territory: TerritoryLevel,
+        /// Skip broken entries and records (listed in the report) instead of stopping.
+        #[arg(long)]
+        skip_errors: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Checkpoint file, saved after every batch; when it exists, reading resumes from it and
+        /// the CSV is appended to.
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum TerritoryLevel {
+    /// Two-digit region code.
+    Region,
+    /// City name, else settlement, else district.
+    City,
 }
 
 /// Runs `creacity registry`.
-pub fn run(_g: &Global, _args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("`creacity registry` is not available in this build yet")
+pub fn run(_g: &Global, args: Args) -> anyhow::Result<()> {
+    let Cmd::Ingest {
+        zips,
+        out,
+        territory,
+        skip_errors,
+        threads,
+        checkpoint,
+    } = args.cmd;
+    let resume: Option<Checkpoint> = match checkpoint.as_deref().filter(|p| p.exists()) {
+        Some(p) => Some(
+            serde_json::from_str(
+                &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+            )
+            .with_context(|| format!("{}: not a registry checkpoint", p.display()))?,
+        ),
+        None => None,
+    };
+    let mut builder = Options::builder().on_error(if skip_errors {
+        OnError::Skip
+    } else {
+        OnError::Stop
+    });
+    if let Some(n) = threads {
+        builder = builder.threads(n);
+    }
+    let appending = resume.is_some() && out.exists();
+    if let Some(c) = resume {
+        builder = builder.resume(c);
+    }
+    let options = builder.build()?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(appending)
+        .write(true)
+        .truncate(!appending)
+        .open(&out)
+        .with_context(|| format!("writing {}", out.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    if !appending {
+        writeln!(
+            w,
+            "id,territory,period,main_code,other_codes,employees,revenue,registered,name,category,kind"
+        )?;
+    }
+    let bar = progress_bar();
+    let report = ingest(
+        &zips,
+        &options,
+        |batch| -> anyhow::Result<()> {
+            for r in &batch.records {
+                write_row(&mut w, r, territory)?;
+            }
+            w.flush()?;
+            if let Some(p) = &checkpoint {
+                save_checkpoint(p, batch.checkpoint)?;
+            }
+            Ok(())
+        },
+        |p: &Progress| {
+            if let Some(b) = &bar {
+                b.set_length(p.bytes_total);
+                b.set_position(p.bytes_done);
+                b.set_message(format!("{} records", p.records));
+            }
+        },
+    )?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    eprintln!(
+        "read {} firms with {} activity codes into {}; duplicates {}, missing main code {}, bad INN check digits {}, unknown codes {} distinct, skipped {}",
+        report.records,
+        report.codes,
+        out.display(),
+        report.duplicates,
+        report.missing_main_code,
+        report.bad_inn_checksum,
+        report.unknown_codes.len(),
+        report.skipped
+    );
+    Ok(())
 }
 
-/// The report section of the newest stored registry result, if any.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    (std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()).then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    })
+}
+
+fn save_checkpoint(path: &Path, c: &Checkpoint) -> anyhow::Result<()> {
+    // Write then rename, so a crash never leaves half a checkpoint.
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_vec(c)?)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn write_row(w: &mut impl Write, r: &FirmRecord, level: TerritoryLevel) -> anyhow::Result<()> {
+    let territory = match level {
+        TerritoryLevel::Region => r.region_code.clone(),
+        TerritoryLevel::City => r
+            .city
+            .as_ref()
+            .or(r.settlement.as_ref())
+            .or(r.district.as_ref())
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+    };
+    let main = r.main_code().unwrap_or("");
+    let others: Vec<&str> = r
+        .codes
+        .iter()
+        .filter(|c| !c.main)
+        .map(|c| c.code.as_str())
+        .collect();
+    writeln!(
+        w,
+        "{},{},{:04}-{:02},{},{},{},{},{},{},{:?},{:?}",
+        r.inn,
+        cell(&territory),
+        r.snapshot_date.year,
+        r.snapshot_date.month,
+        main,
+        others.join(";"),
+        r.employees.map(|e| e.to_string()).unwrap_or_default(),
+        r.finance
+            .as_ref()
+            .map(|f| f.revenue.to_string())
+            .unwrap_or_default(),
+        r.included_on,
+        cell(&r.name),
+        r.category,
+        r.kind
+    )?;
+    Ok(())
+}
+
+/// The registry leaves nothing in the workspace to report on: its output is the firm-facts file.
 pub fn report_section(
     _ws: &creacity_store::Workspace,
     _lang: creacity_model::Lang,
