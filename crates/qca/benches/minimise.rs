@@ -4,7 +4,8 @@
 //! `benches/peers/qca/run_peers.py` times the Python packages on the same input.
 //!
 //! `cargo bench -p creacity-qca --bench minimise` (env `QCA_BENCH_CASES`, `QCA_BENCH_RUNS`).
-//! The data are synthetic: random memberships, outcome from the planted rule
+//! The data are synthetic: random memberships (fuzzy ones in [0, 0.45] or [0.55, 1]), outcome
+//! from the planted rule
 //! `A*B + C*~D + E*F*~G` with 5 % of cases flipped.
 
 use creacity_qca::*;
@@ -21,8 +22,9 @@ fn dataset(k: usize, n: usize, fuzzy: bool, seed: u64) -> String {
         let x: Vec<f64> = (0..k)
             .map(|_| {
                 if fuzzy {
-                    let v: f64 = (rng.random::<f64>() * 100.0).round() / 100.0;
-                    if v == 0.5 { 0.51 } else { v }
+                    // clearly in or out of the set: memberships in [0, 0.45] or [0.55, 1]
+                    let v: f64 = (rng.random::<f64>() * 45.0).round() / 100.0;
+                    if rng.random::<bool>() { 1.0 - v } else { v }
                 } else {
                     f64::from(rng.random_range(0..2u8))
                 }
@@ -56,7 +58,11 @@ fn main() {
         "{:<6} {:>5} {:>6} {:>8} {:>6} {:>7} {:>12}",
         "kind", "conds", "cases", "tt rows", "PIs", "models", "median ms"
     );
+    let only = std::env::var("QCA_BENCH_KIND").unwrap_or_default();
     for fuzzy in [false, true] {
+        if (only == "crisp" && fuzzy) || (only == "fuzzy" && !fuzzy) {
+            continue;
+        }
         for k in [10, 12, 14, 16] {
             let text = dataset(k, n, fuzzy, 42 + k as u64);
             let kind = if fuzzy { "fuzzy" } else { "crisp" };
@@ -64,19 +70,25 @@ fn main() {
             let data = Dataset::parse(&text).expect("valid data");
             let sets = SetData::new(&data, &OutcomeSpec::parse("Y").expect("outcome"), None)
                 .expect("sets");
-            let ttp = TruthTableParams::default().incl_cut(0.8);
+            let ttp = TruthTableParams::default().incl_cut(0.8).pri_cut(if fuzzy { 0.6 } else { 0.0 });
             let params = MinimizeParams::default().include_remainders();
             let mut times = Vec::new();
             let mut last = None;
             for _ in 0..runs {
                 let t = Instant::now();
                 let tt = truth_table(&sets, &ttp).expect("truth table");
-                let m = minimize(&tt, &params).expect("minimise");
+                let m = match minimize(&tt, &params) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        println!("{kind:<6} {k:>5} {n:>6}  error: {e}");
+                        break;
+                    }
+                };
                 times.push(t.elapsed().as_secs_f64() * 1000.0);
                 last = Some((tt.rows.len(), m));
             }
             times.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
-            let (rows, m) = last.expect("at least one run");
+            let Some((rows, m)) = last else { continue };
             let p = m.parsimonious.expect("parsimonious");
             println!(
                 "{:<6} {:>5} {:>6} {:>8} {:>6} {:>7} {:>12.1}",

@@ -217,7 +217,7 @@ impl Block {
     /// Nodes allowed: fewer on big charts, where every node costs more.
     fn budget(&self) -> usize {
         let work = (self.cover.len() * self.ncols).max(1);
-        (NODE_BUDGET * 200_000 / work).clamp(100, NODE_BUDGET)
+        (NODE_BUDGET * 200_000 / work).clamp(10, NODE_BUDGET)
     }
 
     fn branch(&self, mut open: Bits, mut pis: Vec<usize>, mut depth: usize, best: &mut usize) {
