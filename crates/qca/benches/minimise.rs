@@ -91,13 +91,14 @@ fn main() {
             let Some((rows, m)) = last else { continue };
             let p = m.parsimonious.expect("parsimonious");
             println!(
-                "{:<6} {:>5} {:>6} {:>8} {:>6} {:>7} {:>12.1}",
+                "{:<6} {:>5} {:>6} {:>8} {:>6} {:>7} {:>6} {:>12.1}",
                 kind,
                 k,
                 n,
                 rows,
                 p.primes.len(),
                 p.models.len(),
+                p.exact,
                 times[times.len() / 2]
             );
         }
