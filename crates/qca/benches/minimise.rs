@@ -70,7 +70,10 @@ fn main() {
             let data = Dataset::parse(&text).expect("valid data");
             let sets = SetData::new(&data, &OutcomeSpec::parse("Y").expect("outcome"), None)
                 .expect("sets");
-            let ttp = TruthTableParams::default().incl_cut(0.8).pri_cut(if fuzzy { 0.6 } else { 0.0 });
+            let ttp =
+                TruthTableParams::default()
+                    .incl_cut(0.8)
+                    .pri_cut(if fuzzy { 0.6 } else { 0.0 });
             let params = MinimizeParams::default().include_remainders();
             let mut times = Vec::new();
             let mut last = None;

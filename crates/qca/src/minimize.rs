@@ -219,14 +219,14 @@ struct Context<'a> {
 /// assert_eq!(m.conservative.unwrap().models[0].expression, "A");
 /// ```
 pub fn minimize(tt: &TruthTable, params: &MinimizeParams) -> Result<Minimization, QcaError> {
-    if let Some(d) = &params.dir_exp {
-        if d.len() != tt.levels.len() {
-            return Err(QcaError::InvalidParameter {
-                name: "dir_exp",
-                value: format!("{} items", d.len()),
-                reason: format!("give one item per condition ({})", tt.levels.len()),
-            });
-        }
+    if let Some(d) = &params.dir_exp
+        && d.len() != tt.levels.len()
+    {
+        return Err(QcaError::InvalidParameter {
+            name: "dir_exp",
+            value: format!("{} items", d.len()),
+            reason: format!("give one item per condition ({})", tt.levels.len()),
+        });
     }
     if params.max_models == 0 {
         return Err(QcaError::InvalidParameter {

@@ -103,11 +103,11 @@ pub fn render_solution(sol: &Solution, outcome: &str) -> String {
             );
         }
         let _ = writeln!(s, "   {:>w$}  {}", m.name, fit_cells(&m.fit));
-        if let Some(sa) = &m.simplifying_assumptions {
-            if !sa.is_empty() {
-                let rows: Vec<String> = sa.iter().map(u64::to_string).collect();
-                let _ = writeln!(s, "   simplifying assumptions (rows): {}", rows.join(", "));
-            }
+        if let Some(sa) = &m.simplifying_assumptions
+            && !sa.is_empty()
+        {
+            let rows: Vec<String> = sa.iter().map(u64::to_string).collect();
+            let _ = writeln!(s, "   simplifying assumptions (rows): {}", rows.join(", "));
         }
         s.push('\n');
     }

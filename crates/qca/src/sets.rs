@@ -173,13 +173,13 @@ impl SetData {
                 });
             }
             let kind = classify(name, col)?;
-            if let SetKind::Fuzzy = kind {
-                if let Some(r) = col.iter().position(|&v| v == 0.5) {
-                    return Err(QcaError::HalfMembership {
-                        case: data.cases()[r].clone(),
-                        column: name.clone(),
-                    });
-                }
+            if let SetKind::Fuzzy = kind
+                && let Some(r) = col.iter().position(|&v| v == 0.5)
+            {
+                return Err(QcaError::HalfMembership {
+                    case: data.cases()[r].clone(),
+                    column: name.clone(),
+                });
             }
             conds.push(Condition {
                 name: name.clone(),

@@ -99,10 +99,10 @@ impl TruthTableParams {
                 "must lie in [0, 1]",
             );
         }
-        if let Some(ic0) = self.incl_cut0 {
-            if !(0.0..=1.0).contains(&ic0) || ic0 > self.incl_cut1 {
-                return bad("incl_cut0", ic0.to_string(), "must lie in [0, incl_cut1]");
-            }
+        if let Some(ic0) = self.incl_cut0
+            && (!(0.0..=1.0).contains(&ic0) || ic0 > self.incl_cut1)
+        {
+            return bad("incl_cut0", ic0.to_string(), "must lie in [0, incl_cut1]");
         }
         if self.n_cut == 0 {
             return bad("n_cut", "0".into(), "must be at least 1");

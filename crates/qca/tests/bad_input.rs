@@ -201,12 +201,11 @@ fn reader_never_panics_on_random_input() {
         let text = String::from_utf8_lossy(&bytes);
         if let Ok(d) = Dataset::parse(&text) {
             for outcome in d.columns().iter().take(2) {
-                if let Ok(spec) = OutcomeSpec::parse(outcome) {
-                    if let Ok(s) = SetData::new(&d, &spec, None) {
-                        if let Ok(tt) = truth_table(&s, &TruthTableParams::default()) {
-                            let _ = minimize(&tt, &MinimizeParams::default().include_remainders());
-                        }
-                    }
+                if let Ok(spec) = OutcomeSpec::parse(outcome)
+                    && let Ok(s) = SetData::new(&d, &spec, None)
+                    && let Ok(tt) = truth_table(&s, &TruthTableParams::default())
+                {
+                    let _ = minimize(&tt, &MinimizeParams::default().include_remainders());
                 }
             }
         }
