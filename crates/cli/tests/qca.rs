@@ -4,17 +4,34 @@ use std::process::Command;
 
 #[test]
 fn lipset_fuzzy_solutions_in_reference_notation() {
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/qca/LF.csv");
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/reference/qca/LF.csv"
+    );
     if !std::path::Path::new(data).exists() {
         eprintln!("skipping: {data} not found");
         return;
     }
     let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
-        .args(["qca", "--data", data, "--outcome", "SURV", "--incl-cut", "0.7", "--include", "?"])
+        .args([
+            "qca",
+            "--data",
+            data,
+            "--outcome",
+            "SURV",
+            "--incl-cut",
+            "0.7",
+            "--include",
+            "?",
+        ])
         .args(["--dir-exp", "1,1,1,1,1"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("M1: DEV*~URB*LIT*STB + DEV*LIT*IND*STB -> SURV"));
     assert!(text.contains("M1: DEV*STB -> SURV"));
@@ -24,7 +41,10 @@ fn lipset_fuzzy_solutions_in_reference_notation() {
 
 #[test]
 fn unknown_outcome_is_a_clear_error() {
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/qca/LC.csv");
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/reference/qca/LC.csv"
+    );
     if !std::path::Path::new(data).exists() {
         eprintln!("skipping: {data} not found");
         return;
