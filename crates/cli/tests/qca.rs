@@ -56,3 +56,55 @@ fn unknown_outcome_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("NOPE"));
 }
+
+#[test]
+fn case_cards_of_the_workspace_are_cases_and_the_result_reaches_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_creacity");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .current_dir(dir.path())
+            .env("CI", "1")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo", "--out", "d"]).status.success());
+    let out = run(&[
+        "--workspace",
+        "d/creacity.db",
+        "qca",
+        "--outcome",
+        "DEPENDENT",
+        "--conditions",
+        "PRIV_INIT,PUB_SITE,PUB_CREATE,PUB_OPER",
+        "--include",
+        "?",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // DEPENDENT holds for c10–c14 (types 4 and 5); of them only c10, c13 and c14 reach a public
+    // share of operation of 0.5 (the crisp threshold), so they are the cases the solution covers.
+    assert!(
+        text.contains("M1: ~PRIV_INIT*PUB_OPER -> DEPENDENT"),
+        "{text}"
+    );
+    assert!(text.contains("c10,c13,c14"), "{text}");
+    let out = run(&[
+        "--workspace",
+        "d/creacity.db",
+        "report",
+        "--territory",
+        "t01",
+        "--out",
+        "r.html",
+    ]);
+    assert!(out.status.success());
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.contains("Qualitative comparative analysis (QCA)"));
+    assert!(html.contains("~PRIV_INIT*PUB_OPER"));
+}

@@ -76,7 +76,6 @@ pub enum Measure {
     Revenue,
 }
 
-/// The aggregate, with the classification that made it.
 fn all_firms_as_rows<S: serde::Serializer>(
     m: &BTreeMap<(String, Period), f64>,
     s: S,
@@ -94,6 +93,7 @@ fn all_firms_as_rows<S: serde::Serializer>(
     }))
 }
 
+/// The aggregate, with the classification that made it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AggregateTable {
     /// Taxonomy `id@version`.

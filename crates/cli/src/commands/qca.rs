@@ -14,9 +14,10 @@ use crate::cli::Global;
 /// Arguments of `creacity qca`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Data table: CSV, TSV or XLSX, case names in the first column.
+    /// Data table: CSV, TSV or XLSX, case names in the first column. Without it, the cases are the
+    /// workspace's cluster case cards (see docs/methods/qca.md, "Conditions from case cards").
     #[arg(long)]
-    data: PathBuf,
+    data: Option<PathBuf>,
     /// Outcome: `Y`, `~Y` (negated) or `Y[1]` (a value of a multi-value outcome).
     #[arg(long, allow_hyphen_values = true)]
     outcome: String,
@@ -50,11 +51,24 @@ pub struct Args {
     json: bool,
 }
 
+/// Crisp thresholds applied to the raw case-card facts when no `--calibrate` is given.
+const CASE_CARD_CALIBRATION: &str = "PUB_CREATE:crisp:0.5;PUB_OPER:crisp:0.5;PUB_SEATS:crisp:0.5;PRIV_RES:crisp:0.5;SUPPORT:crisp:2";
+
 /// Runs `creacity qca`.
-pub fn run(_g: &Global, args: Args) -> anyhow::Result<()> {
-    let file = args.data.display().to_string();
-    let mut data = read(&args.data).with_context(|| format!("reading {file}"))?;
-    if let Some(spec) = &args.calibrate {
+pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
+    let (file, mut data, default_calibration) = match &args.data {
+        Some(path) => {
+            let file = path.display().to_string();
+            let data = read(path).with_context(|| format!("reading {file}"))?;
+            (file, data, None)
+        }
+        None => (
+            format!("case cards in {}", g.workspace.display()),
+            case_cards(g)?,
+            Some(CASE_CARD_CALIBRATION),
+        ),
+    };
+    if let Some(spec) = args.calibrate.as_deref().or(default_calibration) {
         let rules = parse_calibration(spec)?;
         data = calibrate(&data, &rules).with_context(|| format!("calibrating {file}"))?;
     }
@@ -94,14 +108,106 @@ pub fn run(_g: &Global, args: Args) -> anyhow::Result<()> {
         )?
         .conservative;
     }
+    let mut text = render_truth_table(&tt, false);
+    text.push('\n');
+    text.push_str(&render_minimization(&result));
+    store(g, &args, &file, &text, &tt, &result)?;
     if args.json {
         let value = serde_json::json!({ "truth_table": tt, "minimization": result });
         return crate::output::json(&value);
     }
-    let mut text = render_truth_table(&tt, false);
-    text.push('\n');
-    text.push_str(&render_minimization(&result));
     crate::output::emit(None, text.as_bytes())
+}
+
+/// The workspace's case cards as QCA cases: crisp facts, raw shares (calibrated afterwards) and the
+/// typology's verdict as outcomes.
+fn case_cards(g: &Global) -> anyhow::Result<Dataset> {
+    use creacity_model::{Initiator, SiteOwner};
+    let ws = super::open(g)?;
+    let cards = ws.clusters(None)?;
+    if cards.is_empty() {
+        bail!("the workspace has no cluster case cards: give --data FILE or import clusters first");
+    }
+    let k = super::knowledge(g)?;
+    let types = creacity_typology::classify(&k.spec, &cards);
+    let of = types.types.len().max(1);
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let columns = [
+        "PRIV_INIT",
+        "PUB_SITE",
+        "PUB_CREATE",
+        "PUB_OPER",
+        "PUB_SEATS",
+        "PRIV_RES",
+        "SUPPORT",
+        "INITIATIVE",
+        "DEPENDENT",
+        "TYPE",
+    ];
+    let mut values = vec![Vec::with_capacity(cards.len()); columns.len()];
+    for (c, t) in cards.iter().zip(&types.clusters) {
+        let row = [
+            flag(matches!(
+                c.initiator,
+                Initiator::PrivateEntrepreneur | Initiator::Community | Initiator::LargeEnterprise
+            )),
+            flag(matches!(
+                c.site_owner,
+                SiteOwner::Municipal | SiteOwner::Regional | SiteOwner::Federal
+            )),
+            c.public_share_creation,
+            c.public_share_operation,
+            c.public_seat_share(),
+            c.private_resident_share,
+            c.support.len() as f64,
+            flag(t.position * 5 <= of * 2),
+            flag(t.position * 5 > of * 3),
+            (t.position - 1) as f64,
+        ];
+        for (col, v) in values.iter_mut().zip(row) {
+            col.push(v);
+        }
+    }
+    Ok(Dataset::new(
+        cards.iter().map(|c| c.id.clone()).collect(),
+        columns.iter().map(|c| c.to_string()).collect(),
+        values,
+    )?)
+}
+
+/// Stores the result as analysis kind `qca` when the workspace exists; without one the command still works.
+fn store(
+    g: &Global,
+    args: &Args,
+    file: &str,
+    text: &str,
+    tt: &impl serde::Serialize,
+    result: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    if !g.workspace.exists() {
+        return Ok(());
+    }
+    let mut ws = super::open(g)?;
+    let parameters = serde_json::json!({
+        "outcome": args.outcome, "conditions": args.conditions, "calibrate": args.calibrate,
+        "incl_cut": args.incl_cut, "n_cut": args.n_cut, "pri_cut": args.pri_cut,
+        "include": args.include, "dir_exp": args.dir_exp, "row_dom": args.row_dom,
+    });
+    let provenance = creacity_model::Provenance {
+        tool_version: creacity_app::VERSION.into(),
+        method: "qca.minimize".into(),
+        parameters: parameters.to_string(),
+        data: vec![format!("creacity-qca@{}", creacity_app::VERSION)],
+        inputs: vec![
+            Path::new(file)
+                .file_name()
+                .map_or(file.to_string(), |n| n.to_string_lossy().into_owned()),
+        ],
+        created_at: creacity_store::now(),
+    };
+    let stored = serde_json::json!({ "outcome": args.outcome, "text": text, "truth_table": tt, "minimization": result });
+    ws.save_analysis("qca", None, &stored, &provenance)?;
+    Ok(())
 }
 
 fn read(path: &Path) -> anyhow::Result<Dataset> {
@@ -191,10 +297,40 @@ fn parse_calibration(spec: &str) -> anyhow::Result<Vec<(String, Calibration)>> {
     Ok(rules)
 }
 
-/// The report section of the newest stored qca result, if any (results are not stored yet).
+/// The report section of the newest stored QCA result: outcome, parameters, the truth table and the
+/// solutions with their fit, in the reference notation.
 pub fn report_section(
-    _ws: &creacity_store::Workspace,
-    _lang: creacity_model::Lang,
+    ws: &creacity_store::Workspace,
+    lang: creacity_model::Lang,
 ) -> anyhow::Result<Option<creacity_report::Section>> {
-    Ok(None)
+    use creacity_report::esc;
+    let Some(a) = ws.latest_analysis("qca", None)? else {
+        return Ok(None);
+    };
+    let (title, outcome, settings) = match lang {
+        creacity_model::Lang::Ru => (
+            "Качественный сравнительный анализ (QCA)",
+            "Исход",
+            "Параметры",
+        ),
+        creacity_model::Lang::En => (
+            "Qualitative comparative analysis (QCA)",
+            "Outcome",
+            "Settings",
+        ),
+    };
+    let html = format!(
+        "<p><b>{}:</b> {} · <span class=\"small\">{}: {} · {}</span></p><pre class=\"explain\">{}</pre>",
+        esc(outcome),
+        esc(a.result["outcome"].as_str().unwrap_or("")),
+        esc(settings),
+        esc(&a.provenance.parameters),
+        esc(&a.provenance.created_at),
+        esc(a.result["text"].as_str().unwrap_or("")),
+    );
+    Ok(Some(creacity_report::Section {
+        id: "qca".into(),
+        title: title.into(),
+        html,
+    }))
 }
