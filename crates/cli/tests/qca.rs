@@ -108,3 +108,52 @@ fn case_cards_of_the_workspace_are_cases_and_the_result_reaches_the_report() {
     assert!(html.contains("Qualitative comparative analysis (QCA)"));
     assert!(html.contains("~PRIV_INIT*PUB_OPER"));
 }
+
+#[test]
+fn one_command_sweeps_inclusion_cuts_and_reports_survivors() {
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/reference/qca/LF.csv"
+    );
+    if !std::path::Path::new(data).exists() {
+        eprintln!("skipping: {data} not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
+        .current_dir(dir.path())
+        .args(["qca", "--data", data, "--outcome", "SURV", "--include", "?"])
+        .args(["--sweep-incl", "0.7,0.8,0.9", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["runs"].as_array().unwrap().len(), 3);
+    // URB*STB is in the parsimonious models at two of the three cuts.
+    let urb_stb = v["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["expression"] == "URB*STB")
+        .unwrap();
+    assert_eq!(urb_stb["runs"], 2);
+    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
+        .current_dir(dir.path())
+        .args([
+            "qca",
+            "--data",
+            data,
+            "--outcome",
+            "SURV",
+            "--sweep-anchors",
+            "0.9,1.1",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--calibrate"));
+}

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use creacity_qca::{
-    Calibration, Dataset, LogOdds, MinimizeParams, OutcomeSpec, SetData, TruthTableParams,
-    calibrate, minimize, render_minimization, render_truth_table, truth_table,
+    Calibration, Dataset, LogOdds, MinimizeParams, OutcomeSpec, RobustnessParams, SetData,
+    SolutionKind, TruthTableParams, anchor_variants, calibrate, minimize, render_minimization,
+    render_truth_table, robustness, truth_table,
 };
 
 use crate::cli::Global;
@@ -46,6 +47,14 @@ pub struct Args {
     /// Row dominance on the prime-implicant chart.
     #[arg(long)]
     row_dom: bool,
+    /// Robustness: inclusion cuts to sweep, e.g. `0.75,0.8,0.85,0.9` (reports how often each term
+    /// and model survives).
+    #[arg(long, value_delimiter = ',')]
+    sweep_incl: Vec<f64>,
+    /// Robustness: factors that move every calibration's exclusion and inclusion anchors away from
+    /// (> 1) or towards (< 1) the crossover, e.g. `0.8,1,1.2`; needs `--calibrate`.
+    #[arg(long, value_delimiter = ',')]
+    sweep_anchors: Vec<f64>,
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -68,9 +77,14 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             Some(CASE_CARD_CALIBRATION),
         ),
     };
+    let raw = data.clone();
+    let mut rules = Vec::new();
     if let Some(spec) = args.calibrate.as_deref().or(default_calibration) {
-        let rules = parse_calibration(spec)?;
+        rules = parse_calibration(spec)?;
         data = calibrate(&data, &rules).with_context(|| format!("calibrating {file}"))?;
+    }
+    if !args.sweep_incl.is_empty() || !args.sweep_anchors.is_empty() {
+        return sweep(&args, &raw, &rules);
     }
     let outcome = OutcomeSpec::parse(&args.outcome)?;
     let conditions = (!args.conditions.is_empty()).then_some(args.conditions.as_slice());
@@ -117,6 +131,83 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
         return crate::output::json(&value);
     }
     crate::output::emit(None, text.as_bytes())
+}
+
+/// `--sweep-incl` / `--sweep-anchors`: the robustness of terms and models over cuts and calibrations.
+fn sweep(args: &Args, raw: &Dataset, rules: &[(String, Calibration)]) -> anyhow::Result<()> {
+    if !args.sweep_anchors.is_empty() && rules.is_empty() {
+        bail!("--sweep-anchors moves calibration anchors: give --calibrate too");
+    }
+    let include: Vec<&str> = args.include.split(',').map(str::trim).collect();
+    let mut minimize_params = MinimizeParams {
+        row_dom: args.row_dom,
+        include_contradictions: include.contains(&"C"),
+        ..Default::default()
+    };
+    let mut kind = SolutionKind::Conservative;
+    if include.contains(&"?") {
+        minimize_params = minimize_params.include_remainders();
+        kind = SolutionKind::Parsimonious;
+    }
+    if let Some(d) = &args.dir_exp {
+        minimize_params = minimize_params.dir_exp(d)?;
+        kind = SolutionKind::Intermediate;
+    }
+    let calibrations = if args.sweep_anchors.is_empty() {
+        if rules.is_empty() {
+            Vec::new()
+        } else {
+            vec![rules.to_vec()]
+        }
+    } else {
+        anchor_variants(rules, &args.sweep_anchors)
+    };
+    let params = RobustnessParams {
+        outcome: OutcomeSpec::parse(&args.outcome)?,
+        conditions: (!args.conditions.is_empty()).then(|| args.conditions.clone()),
+        truth_table: TruthTableParams::default()
+            .n_cut(args.n_cut)
+            .pri_cut(args.pri_cut),
+        minimize: minimize_params,
+        kind,
+        incl_cuts: args.sweep_incl.clone(),
+        calibrations,
+    };
+    let report = robustness(raw, &params)?;
+    if args.json {
+        return crate::output::json(&report);
+    }
+    let mut out = format!(
+        "{} runs ({:?} solution)\n\nmodels                                    runs  share\n",
+        report.runs.len(),
+        kind
+    );
+    for m in &report.models {
+        out.push_str(&format!(
+            "{:<40} {:>5}  {:>4.0}%\n",
+            m.expression,
+            m.runs,
+            m.share * 100.0
+        ));
+    }
+    out.push_str("\nterms                                     runs  share\n");
+    for t in &report.terms {
+        out.push_str(&format!(
+            "{:<40} {:>5}  {:>4.0}%\n",
+            t.expression,
+            t.runs,
+            t.share * 100.0
+        ));
+    }
+    for r in &report.runs {
+        if let Err(e) = &r.models {
+            out.push_str(&format!(
+                "\nincl.cut {} calibration {}: {e}",
+                r.incl_cut, r.calibration
+            ));
+        }
+    }
+    crate::output::emit(None, out.as_bytes())
 }
 
 /// The workspace's case cards as QCA cases: crisp facts, raw shares (calibrated afterwards) and the
