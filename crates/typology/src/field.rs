@@ -303,7 +303,19 @@ impl Change {
 
 /// Rounds away floating-point noise so that `0.3 - 0.1` is `0.2`.
 pub(crate) fn snap(x: f64) -> f64 {
-    (x * 1e12).round() / 1e12
+    // Adding +0.0 turns a negative zero (an empty support set scores -0.0) into 0, so no text
+    // ever shows "-0.00".
+    (x * 1e12).round() / 1e12 + 0.0
+}
+
+#[cfg(test)]
+mod snap_tests {
+    #[test]
+    fn snap_rounds_and_never_gives_negative_zero() {
+        assert_eq!(super::snap(0.1 + 0.2), 0.3);
+        assert!(super::snap(-0.0).is_sign_positive());
+        assert!(super::snap(-1e-15).is_sign_positive());
+    }
 }
 
 /// Every case card that differs from `c` in `field` by one step, with the change made.
