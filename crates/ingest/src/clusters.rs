@@ -1,11 +1,9 @@
 //! Cluster case cards as table rows: the column schema, reading and writing.
 
-use std::collections::HashSet;
-
 use creacity_model::{Coded, CreativeCluster, Initiator, Manager, SiteOwner, Support};
 
-use crate::columns::{Column, bind, free, values_of};
-use crate::{IngestError, MAX_PROBLEMS, Problem, Table};
+use crate::columns::{Column, free, read_records, values_of};
+use crate::{IngestError, Table};
 
 /// The case-card columns, in export order.
 pub const CLUSTER_COLUMNS: &[Column] = &[
@@ -179,27 +177,8 @@ pub const CLUSTER_COLUMNS: &[Column] = &[
 /// [`IngestError::Invalid`] listing every problem (file, row, column, what was expected), including
 /// duplicate ids; nothing is returned unless all rows are valid.
 pub fn read_clusters(table: &Table) -> Result<Vec<CreativeCluster>, IngestError> {
-    let invalid = |problems: Vec<Problem>| IngestError::Invalid {
-        file: table.file.clone(),
-        problems,
-    };
-    if table.rows.is_empty() {
-        return Err(IngestError::Format {
-            file: table.file.clone(),
-            reason: "no data rows: expected one row per cluster under the header".into(),
-        });
-    }
-    let bound = bind(table, CLUSTER_COLUMNS).map_err(invalid)?;
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for cells in bound.rows() {
-        if problems.len() >= MAX_PROBLEMS {
-            break;
-        }
-        let before = problems.len();
-        let p = &mut problems;
-        let card = CreativeCluster {
+    read_records(table, CLUSTER_COLUMNS, "cluster", |cells, p| {
+        CreativeCluster {
             id: cells.text("id", p),
             name_ru: cells.text("name_ru", p),
             name_en: cells.text("name_en", p),
@@ -222,33 +201,8 @@ pub fn read_clusters(table: &Table) -> Result<Vec<CreativeCluster>, IngestError>
             notes: cells.text("notes", p),
             sources: cells.text("sources", p),
             synthetic: cells.flag("synthetic", p),
-        };
-        if problems.len() > before {
-            continue;
         }
-        if !card.id.is_empty() && !seen.insert(card.id.clone()) {
-            problems.push(Problem {
-                row: cells.row,
-                column: "id".into(),
-                message: format!("duplicate cluster id {:?}", card.id),
-            });
-            continue;
-        }
-        if let Err(e) = card.validate() {
-            problems.push(Problem {
-                row: cells.row,
-                column: String::new(),
-                message: e.to_string(),
-            });
-            continue;
-        }
-        out.push(card);
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(invalid(problems))
-    }
+    })
 }
 
 /// A case card as cells in [`CLUSTER_COLUMNS`] order.

@@ -327,3 +327,91 @@ impl Cells<'_> {
         }
     }
 }
+
+/// A record that a table row becomes: it names itself and checks its own rules.
+pub trait RowRecord {
+    /// The record's id (unique within a file).
+    fn id(&self) -> &str;
+    /// The model's validation of the whole record.
+    ///
+    /// # Errors
+    /// The first broken rule.
+    fn check(&self) -> Result<(), creacity_model::ModelError>;
+}
+
+impl RowRecord for creacity_model::CreativeCluster {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), creacity_model::ModelError> {
+        self.validate()
+    }
+}
+
+impl RowRecord for creacity_model::Territory {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), creacity_model::ModelError> {
+        self.validate()
+    }
+}
+
+/// Reads every row of `table` into records with `build`, collecting every problem: unknown or
+/// missing columns, bad cells, duplicate ids (`what` names the record kind in messages) and broken
+/// record rules. Nothing is returned unless every row is valid.
+///
+/// # Errors
+/// [`crate::IngestError::Format`] for a table without data rows, [`crate::IngestError::Invalid`]
+/// with every problem found (up to [`crate::MAX_PROBLEMS`]).
+pub fn read_records<T: RowRecord>(
+    table: &Table,
+    columns: &[Column],
+    what: &str,
+    build: impl Fn(&Cells<'_>, &mut Vec<Problem>) -> T,
+) -> Result<Vec<T>, crate::IngestError> {
+    let invalid = |problems: Vec<Problem>| crate::IngestError::Invalid {
+        file: table.file.clone(),
+        problems,
+    };
+    if table.rows.is_empty() {
+        return Err(crate::IngestError::Format {
+            file: table.file.clone(),
+            reason: format!("no data rows: expected one row per {what} under the header"),
+        });
+    }
+    let bound = bind(table, columns).map_err(invalid)?;
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for cells in bound.rows() {
+        if problems.len() >= crate::MAX_PROBLEMS {
+            break;
+        }
+        let before = problems.len();
+        let record = build(&cells, &mut problems);
+        if problems.len() > before {
+            continue;
+        }
+        let problem = |column: &str, message: String| Problem {
+            row: cells.row,
+            column: column.into(),
+            message,
+        };
+        if !record.id().is_empty() && !seen.insert(record.id().to_string()) {
+            problems.push(problem(
+                "id",
+                format!("duplicate {what} id {:?}", record.id()),
+            ));
+        } else if let Err(e) = record.check() {
+            problems.push(problem("", e.to_string()));
+        } else {
+            out.push(record);
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(invalid(problems))
+    }
+}

@@ -1,11 +1,9 @@
 //! Territories as table rows.
 
-use std::collections::HashSet;
-
 use creacity_model::{Coded, Territory, TerritoryKind};
 
-use crate::columns::{Column, bind, free, values_of};
-use crate::{IngestError, MAX_PROBLEMS, Problem, Table};
+use crate::columns::{Column, free, read_records, values_of};
+use crate::{IngestError, Table};
 
 /// The territory columns, in export order.
 pub const TERRITORY_COLUMNS: &[Column] = &[
@@ -133,27 +131,8 @@ pub const TERRITORY_COLUMNS: &[Column] = &[
 /// # Errors
 /// [`IngestError::Invalid`] listing every problem, including duplicate ids.
 pub fn read_territories(table: &Table) -> Result<Vec<Territory>, IngestError> {
-    let invalid = |problems: Vec<Problem>| IngestError::Invalid {
-        file: table.file.clone(),
-        problems,
-    };
-    if table.rows.is_empty() {
-        return Err(IngestError::Format {
-            file: table.file.clone(),
-            reason: "no data rows".into(),
-        });
-    }
-    let bound = bind(table, TERRITORY_COLUMNS).map_err(invalid)?;
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for cells in bound.rows() {
-        if problems.len() >= MAX_PROBLEMS {
-            break;
-        }
-        let before = problems.len();
-        let p = &mut problems;
-        let t = Territory {
+    read_records(table, TERRITORY_COLUMNS, "territory", |cells, p| {
+        Territory {
             id: cells.text("id", p),
             kind: cells.coded("kind", p).unwrap_or(TerritoryKind::City),
             name_ru: cells.text("name_ru", p),
@@ -169,33 +148,8 @@ pub fn read_territories(table: &Table) -> Result<Vec<Territory>, IngestError> {
             industrial: cells.flag("industrial", p),
             monotown: cells.flag("monotown", p),
             synthetic: cells.flag("synthetic", p),
-        };
-        if problems.len() > before {
-            continue;
         }
-        if !seen.insert(t.id.clone()) {
-            problems.push(Problem {
-                row: cells.row,
-                column: "id".into(),
-                message: format!("duplicate territory id {:?}", t.id),
-            });
-            continue;
-        }
-        if let Err(e) = t.validate() {
-            problems.push(Problem {
-                row: cells.row,
-                column: String::new(),
-                message: e.to_string(),
-            });
-            continue;
-        }
-        out.push(t);
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(invalid(problems))
-    }
+    })
 }
 
 /// A territory as cells in [`TERRITORY_COLUMNS`] order.
