@@ -308,16 +308,6 @@ pub(crate) fn snap(x: f64) -> f64 {
     (x * 1e12).round() / 1e12 + 0.0
 }
 
-#[cfg(test)]
-mod snap_tests {
-    #[test]
-    fn snap_rounds_and_never_gives_negative_zero() {
-        assert_eq!(super::snap(0.1 + 0.2), 0.3);
-        assert!(super::snap(-0.0).is_sign_positive());
-        assert!(super::snap(-1e-15).is_sign_positive());
-    }
-}
-
 /// Every case card that differs from `c` in `field` by one step, with the change made.
 ///
 /// `allowed(from, to)` tells which codes of a coded field are one step away.
@@ -405,5 +395,15 @@ fn set_code(from: &str, to: &str) -> Change {
     Change::SetCode {
         from: from.to_string(),
         to: to.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod snap_tests {
+    #[test]
+    fn snap_rounds_and_never_gives_negative_zero() {
+        assert_eq!(super::snap(0.1 + 0.2), 0.3);
+        assert!(super::snap(-0.0).is_sign_positive());
+        assert!(super::snap(-1e-15).is_sign_positive());
     }
 }
