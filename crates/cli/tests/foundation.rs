@@ -32,6 +32,22 @@ fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
+/// A new workspace holding the demo's territories and case cards, imported through the CLI.
+fn workspace_with_demo_cards() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.db");
+    let w = p(&ws);
+    ok(&["init", w]);
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo");
+    for (kind, file) in [
+        ("territories", "territories.csv"),
+        ("clusters", "clusters.csv"),
+    ] {
+        ok(&["--workspace", w, "import", kind, p(&data.join(file))]);
+    }
+    (dir, ws)
+}
+
 #[test]
 fn demo_runs_the_whole_loop_and_reports_every_part() {
     let dir = tempfile::tempdir().unwrap();
@@ -187,25 +203,8 @@ fn init_import_classify_problems_strategy_report_by_hand() {
 
 #[test]
 fn templates_exports_and_round_trips() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.db");
+    let (dir, ws) = workspace_with_demo_cards();
     let w = p(&ws);
-    ok(&["init", w]);
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo");
-    ok(&[
-        "--workspace",
-        w,
-        "import",
-        "territories",
-        p(&data.join("territories.csv")),
-    ]);
-    ok(&[
-        "--workspace",
-        w,
-        "import",
-        "clusters",
-        p(&data.join("clusters.csv")),
-    ]);
     let csv = ok(&["--workspace", w, "export", "clusters", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 15);
     assert!(csv.starts_with("id,name_ru,name_en,territory_id,initiator"));
@@ -233,25 +232,8 @@ fn templates_exports_and_round_trips() {
 
 #[test]
 fn bad_imports_name_the_place_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.db");
+    let (dir, ws) = workspace_with_demo_cards();
     let w = p(&ws);
-    ok(&["init", w]);
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo");
-    ok(&[
-        "--workspace",
-        w,
-        "import",
-        "territories",
-        p(&data.join("territories.csv")),
-    ]);
-    ok(&[
-        "--workspace",
-        w,
-        "import",
-        "clusters",
-        p(&data.join("clusters.csv")),
-    ]);
     let before = ok(&["--workspace", w, "export", "clusters"]);
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "id,name_en,territory_id,initiator,site_owner,public_share_creation,public_share_operation,manager\nc01,Changed,t01,municipality,municipal,0.5,0.5,ngo\nc99,New,t01,wizard,municipal,0.5,0.5,ngo\n").unwrap();
