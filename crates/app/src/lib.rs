@@ -17,7 +17,9 @@
 mod analyse;
 mod demo;
 mod error;
+pub mod firms;
 mod knowledge;
+pub mod outlines;
 mod records;
 mod report;
 

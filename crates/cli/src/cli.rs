@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{index, map, qca, registry, serve, text};
+use crate::commands::{firms, index, map, outlines, qca, registry, serve, text};
 
 /// creacity — manage the development of a city's creative industries:
 /// diagnose → classify → find problems → plan → monitor.
@@ -175,6 +175,10 @@ pub enum Command {
     Index(index::Args),
     /// Russian SME registry ingest.
     Registry(registry::Args),
+    /// Firm lists (generic CSV/XLSX or registry output) stored in the workspace.
+    Firms(firms::Args),
+    /// Territory outlines (GeoJSON) for offline maps.
+    Outlines(outlines::Args),
     /// Serve the web application over the workspace (SQLite file or postgres://…).
     Serve(serve::Args),
     /// Manage web accounts (create the first administrator here).

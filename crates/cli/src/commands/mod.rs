@@ -2,8 +2,10 @@
 
 mod analysis;
 mod demo;
+pub mod firms;
 pub mod index;
 pub mod map;
+pub mod outlines;
 pub mod qca;
 mod records;
 pub mod registry;
@@ -36,6 +38,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Map(args) => map::run(&g, args),
         Command::Index(args) => index::run(&g, args),
         Command::Registry(args) => registry::run(&g, args),
+        Command::Firms(args) => firms::run(&g, args),
+        Command::Outlines(args) => outlines::run(&g, args),
         Command::Serve(args) => serve::run(&g, args),
         Command::User(args) => serve::run_user(&g, args),
     }

@@ -1,0 +1,1 @@
+//! Firm lists in the workspace: import, territory matching, aggregation (to be completed).

@@ -1,0 +1,1 @@
+//! Territory outlines (GeoJSON) stored in the workspace for offline maps (to be completed).
