@@ -61,6 +61,36 @@ pub enum StoreError {
         /// Its id.
         id: String,
     },
+    /// The same firm id and period twice in one import.
+    #[error(
+        "firm {id:?} of period {period} appears twice in the import (records {first} and {second}); nothing was imported / фирма {id:?} за период {period} встречается дважды (записи {first} и {second}); ничего не импортировано"
+    )]
+    DuplicateFirm {
+        /// The id.
+        id: String,
+        /// The period.
+        period: String,
+        /// 1-based position of the first record.
+        first: usize,
+        /// 1-based position of the second.
+        second: usize,
+    },
+    /// A firm with a value the store refuses.
+    #[error(
+        "firm {id:?} (record {position}): {field} = {value:?}, expected {expected}; nothing was imported / фирма {id:?} (запись {position}): {field} = {value:?}, ожидалось {expected}"
+    )]
+    InvalidFirm {
+        /// 1-based position in the import.
+        position: usize,
+        /// The id.
+        id: String,
+        /// The field.
+        field: &'static str,
+        /// The value found.
+        value: String,
+        /// What is allowed.
+        expected: String,
+    },
     /// A record was changed by someone else since it was read.
     #[error(
         "{what} {id:?} was changed by someone else (version {expected} expected, {found} found); reload it and apply your change again"

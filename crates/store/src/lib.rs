@@ -10,6 +10,7 @@
 //! |---|---|
 //! | lifecycle | [`Workspace::create`], [`Workspace::open`], [`Workspace::schema_version`], [`is_postgres`] |
 //! | records | `import_territories`, `import_clusters`, `import_documents`, `territories`, `clusters`, `documents`, [`Workspace::update_cluster`] |
+//! | firms | [`Workspace::import_firms`] (multi-row `INSERT`s in one transaction), [`Workspace::begin_firm_import`] (batches, for streamed readers), [`Workspace::firms`] by territory, [`Workspace::firm_status`], [`Workspace::set_firm_locations`] |
 //! | results | `save_analysis`, `latest_analysis`, `save_problem_ranking`, `save_strategy`, `strategy`, `set_measure_status`, [`Workspace::update_kpi`] |
 //! | accounts | [`Workspace::add_user`], [`Workspace::user`], sessions, [`Workspace::audit`] |
 //!
@@ -31,6 +32,7 @@ mod clusters;
 mod db;
 mod documents;
 mod error;
+mod firms;
 mod schema;
 mod strategies;
 mod territories;
@@ -42,6 +44,10 @@ use db::{Db, Tx, vals};
 pub use accounts::{AuditEntry, Role, Session, User};
 pub use analyses::StoredAnalysis;
 pub use error::{Result, StoreError};
+pub use firms::{
+    Firm, FirmFilter, FirmImport, FirmImportSummary, FirmKind, FirmLocation, FirmStatus,
+    ROWS_PER_STATEMENT,
+};
 pub use schema::{APPLICATION, SCHEMA_VERSION, is_postgres};
 pub use strategies::{KpiValues, Versions};
 
@@ -111,6 +117,7 @@ impl Workspace {
             "clusters",
             "actors",
             "documents",
+            "firms",
             "analyses",
             "strategies",
             "measures",

@@ -15,6 +15,7 @@ pub const APPLICATION: &str = "creacity";
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_accounts.sql"),
+    include_str!("../migrations/0003_firms.sql"),
 ];
 
 /// The newest schema version this build knows.
