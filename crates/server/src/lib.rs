@@ -23,6 +23,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod analyses;
 mod api;
 mod auth;
 pub mod error;
@@ -31,6 +32,7 @@ pub mod openapi;
 mod pages;
 pub mod routes;
 mod state;
+mod tiles;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -39,6 +41,7 @@ pub use api::check_user_name;
 pub use auth::{Principal, hash_password, verify_password};
 pub use error::{ApiError, ErrorKind};
 pub use state::{AppState, Config};
+pub use tiles::TileSource;
 
 /// The application: every route of the table behind the guard, with the upload limit.
 pub fn app(state: AppState) -> Router {

@@ -6,7 +6,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
 
 use crate::state::AppState;
-use crate::{api, pages};
+use crate::{analyses, api, pages};
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -218,6 +218,42 @@ pub static API_ROUTES: &[RouteSpec] = &[
     ),
     r(
         "GET",
+        "/api/problems/cooccurrence",
+        Viewer,
+        "Documents mentioning each pair of ranked problems (the newest ranking)",
+        &[],
+        None,
+        || get(analyses::problem_cooccurrence),
+    ),
+    r(
+        "GET",
+        "/api/analyses/{kind}/latest",
+        Viewer,
+        "The newest stored result of a kind (qca, index, mapping, text, problems, classification, territory-outlines) with its provenance",
+        &["territory"],
+        None,
+        || get(analyses::latest),
+    ),
+    r(
+        "GET",
+        "/api/outlines",
+        Viewer,
+        "The territory outlines: a GeoJSON FeatureCollection whose features carry properties.territory_id and properties.name",
+        &[],
+        None,
+        || get(analyses::outlines),
+    ),
+    r(
+        "POST",
+        "/api/outlines",
+        Analyst,
+        "Import territory outlines (GeoJSON Polygon/MultiPolygon features matched to territories by id_property, default territory_id, id, oktmo); 422 names each bad feature and field",
+        &["filename", "id_property"],
+        Some("Upload"),
+        || post(analyses::upload_outlines),
+    ),
+    r(
+        "GET",
         "/api/strategies",
         Viewer,
         "Strategies (id and territory), newest first",
@@ -366,6 +402,42 @@ pub static PAGE_ROUTES: &[RouteSpec] = &[
     ),
     r(
         "GET",
+        "/map",
+        Viewer,
+        "Map of outlines, territories and clusters",
+        &["lang"],
+        None,
+        || get(pages::map_page::page),
+    ),
+    r(
+        "GET",
+        "/qca",
+        Viewer,
+        "QCA results",
+        &["lang"],
+        None,
+        || get(pages::qca::page),
+    ),
+    r(
+        "GET",
+        "/index",
+        Viewer,
+        "Composite index results",
+        &["lang"],
+        None,
+        || get(pages::composite::page),
+    ),
+    r(
+        "GET",
+        "/mapping",
+        Viewer,
+        "Creative-economy mapping results",
+        &["lang"],
+        None,
+        || get(pages::mapping::page),
+    ),
+    r(
+        "GET",
         "/clusters",
         Viewer,
         "Clusters",
@@ -453,6 +525,15 @@ pub static PAGE_ROUTES: &[RouteSpec] = &[
         &[],
         None,
         || post(pages::data::import),
+    ),
+    r(
+        "POST",
+        "/data/outlines",
+        Analyst,
+        "Import territory outlines from the form",
+        &[],
+        None,
+        || post(pages::data::outlines),
     ),
     r(
         "POST",

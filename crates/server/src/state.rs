@@ -26,10 +26,13 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Hours a session lasts.
     pub session_hours: i64,
+    /// A raster tile background for the map page; `None` (the default) fetches nothing.
+    pub tiles: Option<crate::tiles::TileSource>,
 }
 
 impl Config {
-    /// Defaults for a workspace: 4 connections, 10 MiB uploads, secure cookies, 12-hour sessions.
+    /// Defaults for a workspace: 4 connections, 10 MiB uploads, secure cookies, 12-hour sessions,
+    /// no tiles.
     pub fn new(workspace: impl AsRef<Path>) -> Self {
         Self {
             workspace: workspace.as_ref().to_path_buf(),
@@ -37,6 +40,7 @@ impl Config {
             max_upload: 10 * 1024 * 1024,
             secure_cookies: true,
             session_hours: 12,
+            tiles: None,
         }
     }
 }

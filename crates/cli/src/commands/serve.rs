@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use creacity_server::{AppState, Config};
+use creacity_server::{AppState, Config, TileSource};
 use creacity_store::Role;
 
 use crate::cli::Global;
@@ -29,6 +29,14 @@ pub struct Args {
     /// Hours a session lasts.
     #[arg(long, default_value_t = 12)]
     session_hours: i64,
+    /// A raster tile background for the map page: a URL template with {z}, {x} and {y}, e.g.
+    /// `https://tiles.example.org/{z}/{x}/{y}.png` (Web-Mercator tiles of 256 px). Without it the
+    /// map is drawn offline from the workspace and nothing is fetched from the network.
+    #[arg(long, value_name = "URL_TEMPLATE")]
+    tiles: Option<String>,
+    /// The attribution the tile provider requires, shown under the map.
+    #[arg(long, value_name = "TEXT", requires = "tiles")]
+    tiles_attribution: Option<String>,
 }
 
 /// Runs `creacity serve`.
@@ -38,6 +46,11 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
     config.max_upload = args.max_upload_mib.max(1) * 1024 * 1024;
     config.secure_cookies = !args.insecure_cookies;
     config.session_hours = args.session_hours.max(1);
+    config.tiles = args
+        .tiles
+        .as_deref()
+        .map(|t| TileSource::new(t, args.tiles_attribution.as_deref()))
+        .transpose()?;
     let state = AppState::open(config)
         .with_context(|| "opening the workspace (see --workspace)".to_string())?;
     eprintln!(

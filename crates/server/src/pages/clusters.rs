@@ -72,7 +72,15 @@ pub(crate) async fn list(
             out.push_str(&format!(
                 r#"<section><h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure></section>"#,
                 tr("map"),
-                super::map::map_svg(&all, &c, &clusters_of, lang, tr("map")),
+                super::map::map_svg(&super::map::MapInput {
+                    territories: &all,
+                    classification: &c,
+                    clusters_of: &clusters_of,
+                    outlines: creacity_app::outlines::latest_outlines(ws)?.map(|o| o.0).as_ref(),
+                    lang,
+                    aria: tr("map"),
+                    tiles: None,
+                }),
                 tr("map.caption")
             ));
             Ok(out)

@@ -37,6 +37,25 @@ fn body(ctx: &Ctx, ws: &creacity_store::Workspace, note: &str) -> Result<String,
             file = t("file"),
             hint = t("import.hint"),
         ));
+        out.push_str(&format!(
+            r#"<section id="outlines"><h2>{title}</h2>
+<form method="post" action="/data/outlines?csrf={csrf}" enctype="multipart/form-data" class="upload" data-busy="{busy}">
+<label for="outline-file">{file}</label>
+<input id="outline-file" name="file" type="file" required accept=".geojson,.json,application/geo+json">
+<label for="id-property">{prop}</label>
+<input id="id-property" name="id_property" type="text" maxlength="100" placeholder="territory_id, id, oktmo">
+<p class="muted">{hint}</p>
+<button type="submit">{upload}</button>
+<p class="progress" role="status" aria-live="polite"></p>
+</form></section>"#,
+            title = t("outlines"),
+            csrf = esc(ctx.csrf()),
+            busy = t("importing"),
+            file = t("outlines.file"),
+            prop = t("outlines.property"),
+            hint = t("outlines.hint"),
+            upload = t("outlines.upload"),
+        ));
         let terr = ws.territories()?;
         let mut opts = format!(r#"<option value="">{}</option>"#, t("territories.all"));
         for tt in &terr {
@@ -272,4 +291,80 @@ pub(crate) async fn report(
     let mut resp = Html(html).into_response();
     super::secure_headers(&mut resp);
     Ok(resp)
+}
+
+/// Uploads territory outlines (GeoJSON) from the form; reports matches, unmatched features or
+/// every problem of the file.
+pub(crate) async fn outlines(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Extension(p): Extension<Principal>,
+    req: Request,
+) -> PageResult {
+    let up = upload(req).await.map_err(|e| error_page(&ctx, &e))?;
+    if let Some((k, _)) = up
+        .fields
+        .iter()
+        .find(|(k, _)| k != "id_property" && k != "csrf")
+    {
+        return Err(error_page(
+            &ctx,
+            &ApiError::invalid(format!("unknown form field {k:?}")),
+        ));
+    }
+    let id_property = up
+        .fields
+        .iter()
+        .find(|(k, v)| k == "id_property" && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string());
+    let Some((name, bytes)) = up.file else {
+        return Err(error_page(&ctx, &ApiError::bad("the form has no file")));
+    };
+    let shown = name.clone();
+    let result = s
+        .with_ws(move |ws, _| {
+            crate::analyses::outline_upload(ws, &p.user, &name, &bytes, id_property.as_deref())
+        })
+        .await;
+    let (note, status) = match result {
+        Ok(o) => {
+            s.changed();
+            let mut n = format!(
+                r#"<div class="ok" role="status"><p>{}: {} — {} {}</p>"#,
+                ctx.t("outlines.stored"),
+                esc(&shown),
+                o.matched.len(),
+                ctx.t("territories")
+            );
+            if !o.unmatched.is_empty() {
+                n.push_str(&format!("<p>{}</p><ul>", ctx.t("outlines.unmatched")));
+                for u in &o.unmatched {
+                    n.push_str(&format!("<li>#{}: {}</li>", u.index, esc(&u.reason)));
+                }
+                n.push_str("</ul>");
+            }
+            n.push_str(&format!(
+                r#"<p><a href="/map">{}</a></p></div>"#,
+                ctx.t("nav.map")
+            ));
+            (n, axum::http::StatusCode::OK)
+        }
+        Err(e) if !e.status().is_server_error() => {
+            let mut n = format!(
+                r#"<div class="error" role="alert"><p>{}</p>"#,
+                esc(&e.public_message())
+            );
+            if !e.details.is_empty() {
+                n.push_str(r#"<ul class="errors">"#);
+                for d in &e.details {
+                    n.push_str(&format!("<li>{}</li>", esc(d)));
+                }
+                n.push_str("</ul>");
+            }
+            n.push_str("</div>");
+            (n, e.status())
+        }
+        Err(e) => return Err(error_page(&ctx, &e)),
+    };
+    render(&s, &ctx, note, status).await
 }

@@ -4,12 +4,18 @@
 pub(crate) mod admin;
 pub(crate) mod assets;
 pub(crate) mod clusters;
+pub(crate) mod composite;
 pub(crate) mod data;
+mod heatmap;
 mod i18n;
 pub(crate) mod login;
 mod map;
+pub(crate) mod map_page;
+pub(crate) mod mapping;
 pub(crate) mod overview;
 pub(crate) mod problems;
+pub(crate) mod qca;
+mod results;
 pub(crate) mod strategy;
 pub(crate) mod typology;
 
@@ -102,9 +108,13 @@ pub(crate) fn shell(ctx: &Ctx, title: &str, body: &str) -> Response {
 pub(crate) fn shell_status(ctx: &Ctx, status: StatusCode, title: &str, body: &str) -> Response {
     let nav_items = [
         ("/", "nav.overview"),
+        ("/map", "nav.map"),
         ("/clusters", "nav.clusters"),
         ("/typology", "nav.typology"),
+        ("/qca", "nav.qca"),
         ("/problems", "nav.problems"),
+        ("/index", "nav.index"),
+        ("/mapping", "nav.mapping"),
         ("/strategy", "nav.strategy"),
         ("/data", "nav.data"),
     ];
@@ -115,7 +125,12 @@ pub(crate) fn shell_status(ctx: &Ctx, status: StatusCode, title: &str, body: &st
         .into_iter()
         .chain(extra.into_iter().filter(|_| admin))
     {
-        let current = if ctx.path == href || (href != "/" && ctx.path.starts_with(href)) {
+        // "/map" is current on "/map" and "/map/…", not on "/mapping".
+        let below = ctx
+            .path
+            .strip_prefix(href)
+            .is_some_and(|rest| rest.starts_with('/'));
+        let current = if ctx.path == href || (href != "/" && below) {
             r#" aria-current="page""#
         } else {
             ""

@@ -8,7 +8,9 @@ use creacity_model::{Coded, Lang, MeasureStatus};
 use creacity_report::{Bar, bars_svg, esc, pct, thousands, type_colour};
 
 use super::{
-    Ctx, PageResult, TerritoryQ, fail, map::map_svg, pick_territory, shell, territory_form, tr,
+    Ctx, PageResult, TerritoryQ, fail,
+    map::{MapInput, map_svg},
+    pick_territory, shell, territory_form, tr,
 };
 use crate::api::current_classification;
 use crate::extract::QueryArgs;
@@ -91,6 +93,7 @@ pub(crate) fn body(
     out.push_str("</div>");
 
     // The map of every territory, clusters coloured by type.
+    let outlines = creacity_app::outlines::latest_outlines(ws)?.map(|o| o.0);
     let mut clusters_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for cl in &all_clusters {
         clusters_of
@@ -101,7 +104,15 @@ pub(crate) fn body(
     out.push_str(&format!(
         r#"<section><h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure></section>"#,
         t("map"),
-        map_svg(&all, &classification_all, &clusters_of, lang, t("map")),
+        map_svg(&MapInput {
+            territories: &all,
+            classification: &classification_all,
+            clusters_of: &clusters_of,
+            outlines: outlines.as_ref(),
+            lang,
+            aria: t("map"),
+            tiles: None,
+        }),
         t("map.caption")
     ));
 
