@@ -1,4 +1,5 @@
-//! Reading a folder of plain-text and Markdown documents, with an optional `metadata.csv` sidecar.
+//! Reading a folder of plain-text, Markdown, HTML, Word and PDF documents, with an optional
+//! `metadata.csv` sidecar.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,15 +12,18 @@ use crate::{IngestError, Problem, parse_delimited};
 /// The sidecar file that gives per-document metadata (columns: file, title, year, authors, source, kind, lang).
 pub const METADATA_FILE: &str = "metadata.csv";
 
-/// Reads every `.txt`, `.md`, `.html` and `.docx` file of `dir` (not recursively), in name order.
+/// Reads every `.txt`, `.md`, `.html`, `.docx` and `.pdf` file of `dir` (not recursively), in
+/// name order. All or nothing: the first file that cannot be read stops the reading.
 ///
-/// Text is decoded from UTF-8 or the detected legacy encoding (windows-1251); the language is
+/// PDFs are read from their text layer ([`crate::pdf_text`]), pages joined by form feeds
+/// (U+000C) so page numbers are kept. Text is decoded from UTF-8 or the detected legacy encoding (windows-1251); the language is
 /// declared in the sidecar or detected from the share of Cyrillic letters; the title is the sidecar's,
 /// else the first heading or line. The id is the file name without extension.
 ///
 /// # Errors
 /// [`IngestError::Io`] for an unreadable folder or file, [`IngestError::Format`] for binary or empty
-/// files and an empty folder, [`IngestError::Invalid`] for a bad sidecar row.
+/// files and an empty folder, a broken, encrypted, oversized or scanned (no text layer) PDF,
+/// [`IngestError::Invalid`] for a bad sidecar row.
 pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
     let io = |file: &Path, source| IngestError::Io {
         file: file.display().to_string(),
@@ -35,7 +39,7 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
                     .and_then(|e| e.to_str())
                     .map(str::to_ascii_lowercase)
                     .as_deref(),
-                Some("txt" | "md" | "html" | "htm" | "docx")
+                Some("txt" | "md" | "html" | "htm" | "docx" | "pdf")
             )
         })
         .collect();
@@ -43,20 +47,39 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
     if paths.is_empty() {
         return Err(IngestError::Format {
             file: dir.display().to_string(),
-            reason: "no .txt, .md, .html or .docx documents in this folder".into(),
+            reason: "no .txt, .md, .html, .docx or .pdf documents in this folder".into(),
         });
     }
     let meta = read_metadata(&dir.join(METADATA_FILE))?;
     let mut docs = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
         let file = path.display().to_string();
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
+        // A huge PDF is refused before it is read into memory.
+        let size = std::fs::metadata(&path).map_err(|e| io(&path, e))?.len();
+        if ext == "pdf" && size > crate::pdf::MAX_PDF_BYTES {
+            return Err(IngestError::Format {
+                file,
+                reason: format!(
+                    "{} MiB is over the limit of {} MiB for one PDF: split it first",
+                    size >> 20,
+                    crate::pdf::MAX_PDF_BYTES >> 20
+                ),
+            });
+        }
+        let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
         let (html_title, text) = match ext.as_str() {
+            "pdf" => (
+                None,
+                crate::pdf::pdf_text(&bytes).map_err(|reason| IngestError::Format {
+                    file: file.clone(),
+                    reason,
+                })?,
+            ),
             "docx" => (
                 None,
                 crate::formats::docx_text(&bytes).map_err(|reason| IngestError::Format {
@@ -205,8 +228,9 @@ fn read_metadata(path: &Path) -> Result<HashMap<String, Meta>, IngestError> {
 }
 
 fn first_line(text: &str) -> String {
+    // A form feed (page break of a PDF) ends a line too.
     let line = text
-        .lines()
+        .split(['\n', '\u{c}'])
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");

@@ -8,7 +8,9 @@
 //!   by file, row and column — and nothing returned unless every row is valid;
 //! - exports and fillable templates with explanations ([`write_csv`], [`write_xlsx`],
 //!   [`template_csv`], [`template_xlsx`]);
-//! - folders of `.txt`/`.md`/`.html`/`.docx` documents with a `metadata.csv` sidecar ([`read_documents`]).
+//! - folders of `.txt`/`.md`/`.html`/`.docx`/`.pdf` documents with a `metadata.csv` sidecar
+//!   ([`read_documents`]); the text layer of PDFs page by page ([`pdf_pages`], [`pdf_text`]), with
+//!   broken, encrypted, oversized and scanned files refused by name.
 #![warn(missing_docs)]
 
 mod clusters;
@@ -17,6 +19,7 @@ mod decode;
 mod documents;
 mod error;
 mod formats;
+mod pdf;
 mod table;
 mod territories;
 mod writer;
@@ -26,6 +29,7 @@ pub use decode::decode;
 pub use documents::{METADATA_FILE, detect_lang, read_documents};
 pub use error::{IngestError, MAX_PROBLEMS, Problem};
 pub use formats::{docx_text, html_text};
+pub use pdf::{MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_STREAM_BYTES, NO_TEXT_LAYER, pdf_pages, pdf_text};
 pub use table::{Table, parse_delimited, read_table};
 pub use territories::{TERRITORY_COLUMNS, read_territories, territory_cells};
 pub use writer::{csv_sheets_to_xlsx, template_csv, template_xlsx, write_csv, write_xlsx};
