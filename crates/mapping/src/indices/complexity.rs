@@ -41,16 +41,22 @@ pub fn co_occurrence(binary: &[u8], ncols: usize) -> Vec<u32> {
     // Each sector as a bit set over regions: the count is then a popcount of an AND.
     let mut bits = vec![0u64; ncols * words];
     for (i, r) in binary.chunks_exact(ncols).enumerate() {
+        // Branch-free: about half the cells are set, so a branch would mispredict often.
         for (j, &b) in r.iter().enumerate() {
-            if b != 0 {
-                bits[j * words + i / 64] |= 1u64 << (i % 64);
-            }
+            bits[j * words + i / 64] |= u64::from(b != 0) << (i % 64);
         }
     }
     let mut out = vec![0u32; ncols * ncols];
+    // The matrix is symmetric: each row computes the cells right of the diagonal, then the
+    // lower triangle is mirrored.
     out.par_chunks_mut(ncols).enumerate().for_each(|(j, row)| {
         cooc_row(&bits, words, j, row);
     });
+    for j in 0..ncols {
+        for k in 0..j {
+            out[j * ncols + k] = out[k * ncols + j];
+        }
+    }
     out
 }
 
@@ -127,116 +133,153 @@ pub fn relatedness_density(binary: &[u8], ncols: usize, rel: &[f64]) -> Vec<f64>
     }
     let nblocks = n.div_ceil(BLOCK_BITS);
     // Each territory's specialisations as one byte per block of 8 sectors.
-    let codes: Vec<u8> = binary
-        .par_chunks(n)
-        .flat_map_iter(|row| {
-            (0..nblocks).map(move |b| {
-                let mut c = 0u8;
-                for t in 0..BLOCK_BITS {
-                    let j = b * BLOCK_BITS + t;
-                    if j < n && row[j] != 0 {
-                        c |= 1 << t;
-                    }
-                }
-                c
-            })
-        })
-        .collect();
-    let ntiles = n.div_ceil(TILE_COLS);
-    let tiles: Vec<Vec<f64>> = (0..ntiles)
-        .into_par_iter()
-        .map(|t| {
-            let c0 = t * TILE_COLS;
-            let c1 = (c0 + TILE_COLS).min(n);
-            density_tile(&codes, nrows, nblocks, rel, n, c0, c1)
-        })
-        .collect();
-    let mut out = vec![0.0f64; nrows * n];
-    out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
-        for (t, buf) in tiles.iter().enumerate() {
-            let c0 = t * TILE_COLS;
-            let w = (c0 + TILE_COLS).min(n) - c0;
-            for (k, x) in row[c0..c0 + w].iter_mut().enumerate() {
-                *x = buf[i * w + k] / reltot[c0 + k] * 100.0;
+    let mut codes = vec![0u8; nrows * nblocks];
+    codes
+        .par_chunks_mut(nblocks)
+        .zip(binary.par_chunks(n))
+        .for_each(|(c, row)| {
+            for (j, &b) in row.iter().enumerate() {
+                c[j / BLOCK_BITS] |= u8::from(b != 0) << (j % BLOCK_BITS);
             }
-        }
-    });
+        });
+    let mut out = vec![0.0f64; nrows * n];
+    if nrows == 0 || n == 0 {
+        return out;
+    }
+    // One chunk of territories per thread: each thread tabulates the subset sums for itself
+    // (about a tenth of the additions) and writes its rows of the result directly.
+    let chunk_rows = nrows.div_ceil(rayon::current_num_threads().max(1));
+    out.par_chunks_mut(chunk_rows * n)
+        .zip(codes.par_chunks(chunk_rows * nblocks))
+        .for_each(|(o, c)| density_rows(c, nblocks, rel, &reltot, n, o));
     out
 }
 
 const BLOCK_BITS: usize = 8;
-/// Columns per tile: a tile's table (256 × 64 values) stays in L2.
-const TILE_COLS: usize = 64;
+/// Result columns per pass: one accumulator of 8 values stays in registers.
+const TILE: usize = 8;
+/// Blocks tabulated together: 8 × 256 × 8 values (128 KiB), well inside L2.
+const GROUP: usize = 8;
 
-fn density_tile(
+fn density_rows(
     codes: &[u8],
-    nrows: usize,
     nblocks: usize,
     rel: &[f64],
+    reltot: &[f64],
     n: usize,
-    c0: usize,
-    c1: usize,
-) -> Vec<f64> {
+    out: &mut [f64],
+) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU supports AVX2 (checked just above).
-        return unsafe { density_tile_avx2(codes, nrows, nblocks, rel, n, c0, c1) };
+        return unsafe { density_rows_avx2(codes, nblocks, rel, reltot, n, out) };
     }
-    density_tile_plain(codes, nrows, nblocks, rel, n, c0, c1)
+    density_rows_plain(codes, nblocks, rel, reltot, n, out)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn density_tile_avx2(
+unsafe fn density_rows_avx2(
     codes: &[u8],
-    nrows: usize,
     nblocks: usize,
     rel: &[f64],
+    reltot: &[f64],
     n: usize,
-    c0: usize,
-    c1: usize,
-) -> Vec<f64> {
-    density_tile_plain(codes, nrows, nblocks, rel, n, c0, c1)
+    out: &mut [f64],
+) {
+    density_rows_plain(codes, nblocks, rel, reltot, n, out)
 }
 
 #[inline(always)]
-fn density_tile_plain(
+fn density_rows_plain(
     codes: &[u8],
-    nrows: usize,
     nblocks: usize,
     rel: &[f64],
+    reltot: &[f64],
     n: usize,
-    c0: usize,
-    c1: usize,
-) -> Vec<f64> {
-    let w = c1 - c0;
-    let mut buf = vec![0.0f64; nrows * w];
-    let mut table = vec![0.0f64; 256 * w];
-    for b in 0..nblocks {
-        for s in 1..256usize {
-            let j = b * BLOCK_BITS + s.trailing_zeros() as usize;
-            let prev = s & (s - 1);
-            let (lo, hi) = table.split_at_mut(s * w);
-            let dst = &mut hi[..w];
-            let src = &lo[prev * w..prev * w + w];
-            if j < n {
-                for ((d, a), r) in dst.iter_mut().zip(src).zip(&rel[j * n + c0..j * n + c1]) {
-                    *d = a + r;
+    out: &mut [f64],
+) {
+    let nrows = out.len() / n;
+    let mut table = vec![[0.0f64; TILE]; GROUP * 256];
+    let mut acc = vec![[0.0f64; TILE]; nrows];
+    // R cut into tiles of TILE columns, each sector's slice a fixed-size array (zero-padded).
+    let ntiles = n.div_ceil(TILE);
+    let mut relt = vec![[0.0f64; TILE]; ntiles * n];
+    for (j, row) in rel.chunks_exact(n).enumerate() {
+        for (k, &v) in row.iter().enumerate() {
+            relt[(k / TILE) * n + j][k % TILE] = v;
+        }
+    }
+    for tile in 0..ntiles {
+        let c0 = tile * TILE;
+        let w = TILE.min(n - c0);
+        acc.iter_mut().for_each(|a| *a = [0.0; TILE]);
+        for g0 in (0..nblocks).step_by(GROUP) {
+            let gn = GROUP.min(nblocks - g0);
+            for gb in 0..gn {
+                // Doubling: the subsets that include sector `bit` are those without it plus
+                // its row of R, so each entry costs one vector addition from contiguous rows.
+                let t = &mut table[gb * 256..(gb + 1) * 256];
+                for bit in 0..BLOCK_BITS {
+                    let j = (g0 + gb) * BLOCK_BITS + bit;
+                    let r = if j < n {
+                        relt[tile * n + j]
+                    } else {
+                        [0.0; TILE]
+                    };
+                    let (lo, hi) = t.split_at_mut(1 << bit);
+                    for (d, a) in hi[..1 << bit].iter_mut().zip(lo.iter()) {
+                        for k in 0..TILE {
+                            d[k] = a[k] + r[k];
+                        }
+                    }
                 }
-            } else {
-                dst.copy_from_slice(src);
+            }
+            // Four territories at a time: four independent chains of additions keep the
+            // adder busy while table rows arrive (each chain still sums in block order).
+            let mut quads = acc.chunks_exact_mut(4);
+            let mut i = 0;
+            for q in quads.by_ref() {
+                let base = |r: usize| (i + r) * nblocks + g0;
+                let (c0r, c1r, c2r, c3r) = (base(0), base(1), base(2), base(3));
+                let (mut v0, mut v1, mut v2, mut v3) = (q[0], q[1], q[2], q[3]);
+                for gb in 0..gn {
+                    let t0 = &table[gb * 256 + codes[c0r + gb] as usize];
+                    let t1 = &table[gb * 256 + codes[c1r + gb] as usize];
+                    let t2 = &table[gb * 256 + codes[c2r + gb] as usize];
+                    let t3 = &table[gb * 256 + codes[c3r + gb] as usize];
+                    for k in 0..TILE {
+                        v0[k] += t0[k];
+                        v1[k] += t1[k];
+                        v2[k] += t2[k];
+                        v3[k] += t3[k];
+                    }
+                }
+                q[0] = v0;
+                q[1] = v1;
+                q[2] = v2;
+                q[3] = v3;
+                i += 4;
+            }
+            for a in quads.into_remainder() {
+                let row_codes = &codes[i * nblocks + g0..i * nblocks + g0 + gn];
+                let mut v = *a;
+                for (gb, &code) in row_codes.iter().enumerate() {
+                    let t = &table[gb * 256 + code as usize];
+                    for k in 0..TILE {
+                        v[k] += t[k];
+                    }
+                }
+                *a = v;
+                i += 1;
             }
         }
-        for (i, row) in buf.chunks_exact_mut(w).enumerate() {
-            let code = codes[i * nblocks + b] as usize;
-            if code != 0 {
-                for (x, v) in row.iter_mut().zip(&table[code * w..code * w + w]) {
-                    *x += v;
-                }
+        for (row, a) in out.chunks_exact_mut(n).zip(&acc) {
+            for ((x, v), t) in row[c0..c0 + w].iter_mut().zip(a).zip(&reltot[c0..c0 + w]) {
+                *x = v / t * 100.0;
             }
         }
     }
-    buf
 }
 
 fn cooc_row(bits: &[u64], words: usize, j: usize, row: &mut [u32]) {
@@ -258,10 +301,64 @@ unsafe fn cooc_row_popcnt(bits: &[u64], words: usize, j: usize, row: &mut [u32])
 #[inline(always)]
 fn cooc_row_plain(bits: &[u64], words: usize, j: usize, row: &mut [u32]) {
     let a = &bits[j * words..(j + 1) * words];
-    for (k, cell) in row.iter_mut().enumerate() {
-        if k != j {
-            let b = &bits[k * words..(k + 1) * words];
-            *cell = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
+    for (k, cell) in row.iter_mut().enumerate().skip(j + 1) {
+        let b = &bits[k * words..(k + 1) * words];
+        *cell = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deterministic pseudo-random bits and weights (SplitMix64), so shapes that cross every
+    /// tile, group and four-row boundary can be checked against the plain definitions.
+    fn splitmix(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    #[test]
+    fn fast_products_equal_the_plain_definitions() {
+        let mut st = 7u64;
+        for &(nr, nc) in &[(1, 1), (3, 7), (5, 9), (37, 65), (130, 130), (9, 300)] {
+            let b: Vec<u8> = (0..nr * nc)
+                .map(|_| u8::from(splitmix(&mut st) % 5 < 2))
+                .collect();
+            let c = co_occurrence(&b, nc);
+            for j in 0..nc {
+                for k in 0..nc {
+                    let want: u32 = if j == k {
+                        0
+                    } else {
+                        (0..nr)
+                            .map(|i| u32::from(b[i * nc + j] & b[i * nc + k]))
+                            .sum()
+                    };
+                    assert_eq!(c[j * nc + k], want, "co-occurrence {nr}×{nc} at ({j},{k})");
+                }
+            }
+            let rel: Vec<f64> = (0..nc * nc)
+                .map(|_| (splitmix(&mut st) % 1000) as f64 / 37.0)
+                .collect();
+            let d = relatedness_density(&b, nc, &rel);
+            for i in 0..nr {
+                for k in 0..nc {
+                    let num: f64 = (0..nc)
+                        .map(|j| f64::from(b[i * nc + j]) * rel[j * nc + k])
+                        .sum();
+                    let den: f64 = (0..nc).map(|j| rel[j * nc + k]).sum();
+                    let want = num / den * 100.0;
+                    let got = d[i * nc + k];
+                    assert!(
+                        (got - want).abs() <= 1e-12 * want.abs().max(1.0),
+                        "density {nr}×{nc} at ({i},{k}): {got} vs {want}"
+                    );
+                }
+            }
         }
     }
 }

@@ -159,8 +159,7 @@ pub struct IndexReport {
 /// ```
 pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
     let nc = m.ncols();
-    let rows = row_pass(m);
-    let lq: Vec<f64> = rows.iter().flat_map(|r| r.lq.iter().copied()).collect();
+    let (lq, rows) = row_pass(m);
     let bin = binary_lq(&lq);
     let kr: Vec<Option<f64>> = rows.iter().map(|r| r.krugman).collect();
     let he: Vec<Option<f64>> = rows.iter().map(|r| r.herfindahl).collect();
@@ -206,44 +205,50 @@ pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
     }
 }
 
-/// The per-territory indices of one row, computed in one pass over it (the same arithmetic as
-/// the separate functions, so the same results).
+/// The per-territory indices of one row, computed in one pass over it (the same arithmetic, in
+/// the same order, as the separate functions, so the same results).
 struct RowIndices {
-    lq: Vec<f64>,
     krugman: Option<f64>,
     herfindahl: Option<f64>,
     entropy: Option<f64>,
 }
 
-fn row_pass(m: &Matrix) -> Vec<RowIndices> {
+/// Location quotients (row-major, written in place) and the per-row indices.
+fn row_pass(m: &Matrix) -> (Vec<f64>, Vec<RowIndices>) {
     use rayon::prelude::*;
+    let n = m.ncols().max(1);
     let total: f64 = m.values().iter().sum();
     let col_share: Vec<f64> = m.col_sums().iter().map(|c| c / total).collect();
-    (0..m.nrows())
-        .into_par_iter()
+    let mut lq = vec![0.0f64; m.values().len()];
+    let rows = lq
+        .par_chunks_mut(n)
+        .zip(m.values().par_chunks(n))
         .with_min_len(64)
-        .map(|i| {
-            let row = m.row(i);
+        .map(|(out, row)| {
             let rs: f64 = row.iter().sum();
-            let mut lq = Vec::with_capacity(row.len());
-            let (mut k, mut h, mut e) = (0.0, 0.0, 0.0);
-            for (x, s) in row.iter().zip(&col_share) {
+            let (mut k, mut h) = (0.0, 0.0);
+            for ((o, x), s) in out.iter_mut().zip(row).zip(&col_share) {
                 let share = x / rs;
                 let v = share / s;
-                lq.push(if v.is_nan() { 0.0 } else { v });
+                *o = if v.is_nan() { 0.0 } else { v };
                 k += (share - s).abs();
                 h += x * x;
+            }
+            // A separate loop: the logarithms of the non-zero cells only.
+            let mut e = 0.0;
+            for x in row {
                 if *x > 0.0 {
+                    let share = x / rs;
                     e += share * share.log2();
                 }
             }
             let some = rs > 0.0;
             RowIndices {
-                lq,
                 krugman: some.then_some(k),
                 herfindahl: some.then(|| h / (rs * rs)),
                 entropy: some.then_some(-e),
             }
         })
-        .collect()
+        .collect();
+    (lq, rows)
 }
