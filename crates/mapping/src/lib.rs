@@ -16,6 +16,7 @@
 //! | clusters | [`spatial::dbscan`], [`spatial::hdbscan`] on the haversine metric, [`spatial::cluster_hulls`] | Ester et al. (1996) KDD; Campello, Moulavi & Sander (2013) PAKDD; McInnes, Healy & Astels (2017) JOSS; scikit-learn |
 //! | hot spots | [`spatial::getis_ord`] Gi / Gi* on distance bands or [`spatial::grid_cells`], [`spatial::global_g`] | Getis & Ord (1992) *Geogr. Anal.* 24; Ord & Getis (1995) *Geogr. Anal.* 27; PySAL esda |
 //! | peers | [`peers::compare_peers`]: same region, population band, second-tier industrial | Turgel, Derbeneva & Baskakova (2023) *R-Economy* 9(4) |
+//! | territory matching | [`match_places`]: firms' region / district / city / settlement names → OKTMO and coordinates of an open settlements table ([`parse_settlements_csv`]), names normalised by [`address::AddressTypes`]; [`oktmo_prefix`] | OKTMO (ОК 033-2013) code structure |
 //! | output | [`spatial::clusters_geojson`], [`spatial::hotspots_geojson`] (RFC 7946 text) | — |
 //!
 //! ```
@@ -26,6 +27,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod address;
 mod aggregate;
 mod error;
 mod firms_csv;
@@ -33,11 +35,18 @@ pub mod indices;
 mod matrix;
 pub mod peers;
 mod period;
+mod settlements;
 pub mod spatial;
 pub mod taxonomy;
+mod territory_match;
 
 pub use aggregate::{ALL_CREATIVE, AggregateRow, AggregateTable, FirmFact, Measure, aggregate};
 pub use error::MappingError;
 pub use firms_csv::parse_firm_facts_csv;
 pub use matrix::Matrix;
 pub use period::{Date, Period};
+pub use settlements::{SETTLEMENT_FIELDS, Settlement, SettlementColumns, parse_settlements_csv};
+pub use territory_match::{
+    AmbiguousPlace, MatchLevel, MatchReport, PlaceMatch, PlaceQuery, UnmatchedPlace, match_places,
+    oktmo_prefix,
+};

@@ -205,7 +205,7 @@ fn run_ours(path: &Path, threads: usize, runs: usize) -> Row {
 fn run_peer(path: &Path, runs: usize) -> Option<Row> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let script = root.join("benches/peers/registry/lxml_reader.py");
-    let table = root.join("crates/registry/data/address-types.csv");
+    let table = root.join("crates/mapping/data/address-types.csv");
     let (mut secs, mut cpu) = (Vec::new(), Vec::new());
     let (mut records, mut codes, mut peak) = (0, 0, 0.0f64);
     for _ in 0..runs {

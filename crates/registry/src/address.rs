@@ -1,72 +1,20 @@
-//! Address normalisation: the table of type spellings (`г.` → город, `р-н` → район…) as data.
+//! Address normalisation: the table of type spellings (`г.` → город, `р-н` → район…) as data. The
+//! table and its keys live in `creacity-mapping` (territory matching uses the same ones); this
+//! module builds the registry's [`Place`]s with it.
 
-use std::collections::HashMap;
+use creacity_mapping::address::{AddressTypes, collapse_spaces};
 
 use crate::error::RegistryError;
 use crate::record::Place;
 
-/// The table shipped with the crate (`data/address-types.csv`).
-pub const DEFAULT_ADDRESS_TABLE: &str = include_str!("../data/address-types.csv");
-
-/// Name and version of the shipped table, reported with results.
-pub const DEFAULT_ADDRESS_TABLE_NAME: &str = "creacity address-types v1";
-
-/// Canonical Russian and English names of an address type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AddressType {
-    /// Canonical Russian name, e.g. `город`.
-    pub ru: String,
-    /// English name, e.g. `city`.
-    pub en: String,
-}
+pub use creacity_mapping::address::{
+    AddressType, DEFAULT_ADDRESS_TABLE, DEFAULT_ADDRESS_TABLE_NAME, type_key,
+};
 
 /// Spelling → canonical type. Keys are compared after [`type_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AddressTable {
-    map: HashMap<String, AddressType>,
-}
-
-/// Lower-cases, reads `ё` as `е`, turns dots into spaces and collapses whitespace, so that `Г.`,
-/// `г` and `г.` meet, and `г.о.` becomes `г о`.
-///
-/// ```
-/// use creacity_registry::type_key;
-/// assert_eq!(type_key("Г."), "г");
-/// assert_eq!(type_key(" м.р-н "), "м р-н");
-/// assert_eq!(type_key("ПОСЁЛОК"), "поселок");
-/// ```
-pub fn type_key(spelling: &str) -> String {
-    let mut out = String::with_capacity(spelling.len());
-    let mut space = false;
-    for c in spelling.chars() {
-        let c = match c {
-            '.' | '\u{a0}' => ' ',
-            'ё' | 'Ё' => 'е',
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
-/// Collapses runs of whitespace to one space and trims.
-pub(crate) fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+    types: AddressTypes,
 }
 
 impl AddressTable {
@@ -77,44 +25,17 @@ impl AddressTable {
     /// [`RegistryError::AddressTable`] naming the line when a row has not three fields or a key
     /// maps to two different types.
     pub fn from_csv(text: &str) -> Result<AddressTable, RegistryError> {
-        let mut map: HashMap<String, AddressType> = HashMap::new();
-        let mut header = false;
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header {
-                header = true;
-                if line.starts_with("spelling") {
-                    continue;
+        AddressTypes::from_csv(text)
+            .map(|types| AddressTable { types })
+            .map_err(|e| match e {
+                creacity_mapping::MappingError::Csv { row, message } => {
+                    RegistryError::AddressTable { line: row, message }
                 }
-            }
-            let f: Vec<&str> = line.split(',').map(str::trim).collect();
-            if f.len() != 3 || f.iter().any(|x| x.is_empty()) {
-                return Err(RegistryError::AddressTable {
-                    line: i + 1,
-                    message: format!("expected 3 non-empty fields, found {line:?}"),
-                });
-            }
-            let ty = AddressType {
-                ru: f[1].to_string(),
-                en: f[2].to_string(),
-            };
-            let key = type_key(f[0]);
-            if let Some(old) = map.get(&key)
-                && old != &ty
-            {
-                return Err(RegistryError::AddressTable {
-                    line: i + 1,
-                    message: format!("spelling {:?} already maps to {:?}", f[0], old.ru),
-                });
-            }
-            // The canonical name maps to itself so that an already normalised value stays put.
-            map.entry(type_key(&ty.ru)).or_insert_with(|| ty.clone());
-            map.insert(key, ty);
-        }
-        Ok(AddressTable { map })
+                other => RegistryError::AddressTable {
+                    line: 0,
+                    message: other.to_string(),
+                },
+            })
     }
 
     /// The canonical type of a spelling, if known.
@@ -127,17 +48,22 @@ impl AddressTable {
     /// assert!(t.lookup("xyz").is_none());
     /// ```
     pub fn lookup(&self, spelling: &str) -> Option<&AddressType> {
-        self.map.get(&type_key(spelling))
+        self.types.lookup(spelling)
     }
 
     /// Number of spellings known.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.types.len()
     }
 
     /// True when the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.types.is_empty()
+    }
+
+    /// The shared table, for territory matching with the same spellings.
+    pub fn types(&self) -> &AddressTypes {
+        &self.types
     }
 
     /// Builds a [`Place`] from the `Тип` and `Наим` attributes. When `Тип` is absent and the name
@@ -163,41 +89,22 @@ impl AddressTable {
                     true,
                 ),
             },
-            None => {
-                if let Some((t, rest)) = self.split_prefix(&name) {
-                    return (
-                        Place {
-                            kind: t.ru.clone(),
-                            name: rest.to_string(),
-                        },
-                        false,
-                    );
-                }
-                (
+            None => match self.types.split_prefix(&name) {
+                Some((t, rest)) => (
+                    Place {
+                        kind: t.ru.clone(),
+                        name: rest.to_string(),
+                    },
+                    false,
+                ),
+                None => (
                     Place {
                         kind: String::new(),
                         name,
                     },
                     false,
-                )
-            }
+                ),
+            },
         }
-    }
-
-    fn split_prefix<'n>(&self, name: &'n str) -> Option<(&AddressType, &'n str)> {
-        // The abbreviation ends at the first dot or space: `г. Тестовск`, `г.Тестовск`, `пгт Тест`.
-        let cut = name.find(['.', ' '])?;
-        let (head, tail) = name.split_at(cut);
-        let rest = tail.trim_start_matches(['.', ' ']);
-        if rest.is_empty() {
-            return None;
-        }
-        self.lookup(head).map(|t| (t, rest))
-    }
-}
-
-impl Default for AddressTable {
-    fn default() -> Self {
-        AddressTable::from_csv(DEFAULT_ADDRESS_TABLE).expect("the shipped address table is valid")
     }
 }

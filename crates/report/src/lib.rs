@@ -5,7 +5,8 @@
 //! key figures; its clusters with their formation types, memberships, borderline flags and reasons;
 //! a chart of the clusters on the public–private plane; the problem ranking with intervals and
 //! keyword-in-context evidence; the strategy's goals, measures, actors and KPIs; extra sections
-//! supplied by other analyses; and the provenance (reference data versions, date, inputs).
+//! supplied by other analyses (with [`map_svg`], an offline SVG map of territory outlines, firms,
+//! cluster hulls and hot spots, for the mapping section); and the provenance (reference data versions, date, inputs).
 //! Synthetic data is announced in a banner at the top.
 //!
 //! All text from data is HTML-escaped.
@@ -14,11 +15,15 @@
 mod charts;
 mod html;
 mod i18n;
+mod map;
 mod sections;
 
 pub use charts::{Bar, bars_svg, plane_svg};
 pub use html::{esc, num, pct, thousands, type_colour};
 pub use i18n::t;
+pub use map::{
+    MapData, MapHull, MapOutline, MapPlace, MapSpot, map_svg, outlines_from_geojson, spot_colour,
+};
 
 use creacity_model::{CreativeCluster, Lang, ProblemRanking, Provenance, Strategy, Territory};
 use creacity_typology::Classification;

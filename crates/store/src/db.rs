@@ -120,6 +120,9 @@ pub(crate) enum Conn {
 /// A connection with statement helpers; `&self` methods so readers stay `&self`.
 pub(crate) struct Db {
     conn: RefCell<Conn>,
+    /// PostgreSQL statements prepared by `exec`, by SQL text: a bulk insert of 500 rows parses and
+    /// plans once instead of once per call (SQLite has its own cache, `prepare_cached`).
+    pg_statements: RefCell<std::collections::HashMap<String, postgres::Statement>>,
 }
 
 impl rusqlite::ToSql for Val {
@@ -224,6 +227,7 @@ impl Db {
     pub fn new(conn: Conn) -> Self {
         Self {
             conn: RefCell::new(conn),
+            pg_statements: RefCell::new(std::collections::HashMap::new()),
         }
     }
 
@@ -250,7 +254,19 @@ impl Db {
             Conn::Pg(c) => {
                 let p: Vec<&(dyn postgres::types::ToSql + Sync)> =
                     params.iter().map(|v| v as _).collect();
-                Ok(c.execute(pg_sql(sql).as_str(), &p)? as usize)
+                if params.len() < 64 {
+                    return Ok(c.execute(pg_sql(sql).as_str(), &p)? as usize);
+                }
+                let mut cache = self.pg_statements.borrow_mut();
+                let st = match cache.get(sql) {
+                    Some(st) => st.clone(),
+                    None => {
+                        let st = c.prepare(&pg_sql(sql))?;
+                        cache.insert(sql.to_string(), st.clone());
+                        st
+                    }
+                };
+                Ok(c.execute(&st, &p)? as usize)
             }
         }
     }

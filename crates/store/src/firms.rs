@@ -375,6 +375,8 @@ pub struct FirmImport<'a> {
     before: i64,
     removed: usize,
     check_duplicates: bool,
+    journal: bool,
+    sql: HashMap<usize, String>,
 }
 
 impl FirmImport<'_> {
@@ -401,21 +403,28 @@ impl FirmImport<'_> {
                 });
             }
         }
-        let mut params = Vec::with_capacity(ROWS_PER_STATEMENT * COLUMNS.len());
-        let full = insert_sql(ROWS_PER_STATEMENT);
+        let mut params = Vec::with_capacity(firms.len().min(ROWS_PER_STATEMENT) * COLUMNS.len());
         for chunk in firms.chunks(ROWS_PER_STATEMENT) {
             params.clear();
             for f in chunk {
                 push_values(&mut params, f, &self.source, &self.import_id);
             }
-            if chunk.len() == ROWS_PER_STATEMENT {
-                self.tx.exec(&full, &params)?;
-            } else {
-                self.tx.exec(&insert_sql(chunk.len()), &params)?;
-            }
+            // The statement text of each size is built once per import.
+            let sql = self
+                .sql
+                .entry(chunk.len())
+                .or_insert_with(|| insert_sql(chunk.len()));
+            self.tx.exec(sql, &params)?;
         }
         self.added += firms.len();
         Ok(())
+    }
+
+    /// Leaves this transaction out of the import journal (a reader that commits batch by batch
+    /// journals the whole run once, with [`Workspace::journal_import`]).
+    pub fn without_journal(mut self) -> Self {
+        self.journal = false;
+        self
     }
 
     /// Commits, with a journal line; `meta` pairs (e.g. a reader's checkpoint) are written in the
@@ -426,10 +435,12 @@ impl FirmImport<'_> {
     pub fn commit(self, meta: &[(&str, &str)]) -> Result<FirmImportSummary> {
         let after = count(&self.tx, "SELECT COUNT(*) FROM firms")?;
         let inserted = (after - self.before).max(0) as usize;
-        self.tx.exec(
-            "INSERT INTO imports (id, kind, source, records, created_at) VALUES (?1, 'firms', ?2, ?3, ?4)",
-            vals![&self.import_id, &self.source, self.added, &self.stamp],
-        )?;
+        if self.journal {
+            self.tx.exec(
+                "INSERT INTO imports (id, kind, source, records, created_at) VALUES (?1, 'firms', ?2, ?3, ?4)",
+                vals![&self.import_id, &self.source, self.added, &self.stamp],
+            )?;
+        }
         for (k, v) in meta {
             self.tx.exec(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -479,6 +490,8 @@ impl Workspace {
             before,
             removed,
             check_duplicates,
+            journal: true,
+            sql: HashMap::new(),
         })
     }
 
@@ -511,6 +524,16 @@ impl Workspace {
         let mut import = self.begin_firm_import(source, replace, true)?;
         import.add(firms)?;
         import.commit(&[])
+    }
+
+    /// Writes one line of the import journal (for imports committed in several transactions).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn journal_import(&mut self, kind: &str, source: &str, records: usize) -> Result<()> {
+        let tx = self.db.begin()?;
+        crate::journal(&tx, kind, source, records)?;
+        tx.commit()
     }
 
     /// Firms matching the filter, by id and period.

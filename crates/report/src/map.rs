@@ -1,0 +1,512 @@
+//! An offline map as inline SVG, without tiles: territory outlines and points, firm points,
+//! density clusters as convex hulls, and Getis-Ord hot and cold spots coloured by z, with a legend
+//! and a scale bar, in Russian or English.
+//!
+//! Projection: equirectangular about the mean latitude of what is drawn (x = lon·cos φ₀, y = lat),
+//! fitted to the bounding box; good for a city or a region, not for a continent.
+
+use creacity_model::Lang;
+
+use crate::html::{esc, num};
+
+/// A labelled point (a territory's centre).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPlace {
+    /// Label.
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// A territory outline: rings of (lat, lon), the first of each polygon its exterior.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapOutline {
+    /// The territory's id.
+    pub territory_id: String,
+    /// Rings.
+    pub rings: Vec<Vec<(f64, f64)>>,
+}
+
+/// A density cluster drawn as its convex hull (vertices as (lat, lon)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapHull {
+    /// Cluster label (0, 1, …).
+    pub label: i64,
+    /// Points in the cluster.
+    pub n_points: usize,
+    /// Hull vertices; fewer than three are drawn as points.
+    pub ring: Vec<(f64, f64)>,
+}
+
+/// A hot-spot observation: location and z-score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapSpot {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Gi / Gi* z-score.
+    pub z: f64,
+}
+
+/// Everything the map draws; empty layers are left out, and so is their legend entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapData {
+    /// Territory centres.
+    pub places: Vec<MapPlace>,
+    /// Territory outlines.
+    pub outlines: Vec<MapOutline>,
+    /// Firm locations (lat, lon).
+    pub firms: Vec<(f64, f64)>,
+    /// Cluster hulls.
+    pub hulls: Vec<MapHull>,
+    /// Method of the clusters (`dbscan`, `hdbscan`), for the legend.
+    pub cluster_method: Option<String>,
+    /// Hot and cold spots.
+    pub spots: Vec<MapSpot>,
+    /// Method of the hot spots (`Gi*`…), for the legend.
+    pub spot_method: Option<String>,
+}
+
+impl MapData {
+    /// True when there is nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+            && self.outlines.is_empty()
+            && self.firms.is_empty()
+            && self.hulls.is_empty()
+            && self.spots.is_empty()
+    }
+}
+
+/// Hot/cold classes by |z| (normal two-sided 99 %, 95 %, 90 %), as the GeoJSON export names them.
+const CLASSES: [(f64, &str, &str, &str, &str); 6] = [
+    (2.576, "#b2182b", "hot_99", "hot spot, 99 %", "горячая точка, 99 %"),
+    (1.960, "#ef8a62", "hot_95", "hot spot, 95 %", "горячая точка, 95 %"),
+    (1.645, "#fddbc7", "hot_90", "hot spot, 90 %", "горячая точка, 90 %"),
+    (-1.645, "#d1e5f0", "cold_90", "cold spot, 90 %", "холодная точка, 90 %"),
+    (-1.960, "#67a9cf", "cold_95", "cold spot, 95 %", "холодная точка, 95 %"),
+    (-2.576, "#2166ac", "cold_99", "cold spot, 99 %", "холодная точка, 99 %"),
+];
+const NOT_SIGNIFICANT: &str = "#d9d9d9";
+
+/// The colour of a z-score: red shades for hot spots, blue for cold, grey when |z| < 1.645.
+///
+/// ```
+/// assert_eq!(creacity_report::spot_colour(3.0), "#b2182b");
+/// assert_eq!(creacity_report::spot_colour(-2.0), "#67a9cf");
+/// assert_eq!(creacity_report::spot_colour(0.5), "#d9d9d9");
+/// ```
+pub fn spot_colour(z: f64) -> &'static str {
+    if z.is_nan() {
+        return NOT_SIGNIFICANT;
+    }
+    for (t, c, ..) in &CLASSES[..3] {
+        if z >= *t {
+            return c;
+        }
+    }
+    for (t, c, ..) in CLASSES[3..].iter().rev() {
+        if z <= *t {
+            return c;
+        }
+    }
+    NOT_SIGNIFICANT
+}
+
+const HULL_COLOURS: [&str; 8] = [
+    "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
+];
+
+struct Frame {
+    min_x: f64,
+    max_y: f64,
+    scale: f64,
+    cos0: f64,
+    pad: f64,
+}
+
+impl Frame {
+    fn x(&self, lon: f64) -> f64 {
+        self.pad + (lon * self.cos0 - self.min_x) * self.scale
+    }
+    fn y(&self, lat: f64) -> f64 {
+        self.pad + (self.max_y - lat) * self.scale
+    }
+    fn pt(&self, (lat, lon): (f64, f64)) -> String {
+        format!("{},{}", num(self.x(lon), 1), num(self.y(lat), 1))
+    }
+}
+
+/// A "nice" length in km for the scale bar: 1, 2 or 5 × 10ⁿ, at most `max_km`.
+fn nice_km(max_km: f64) -> f64 {
+    let p = 10f64.powf(max_km.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|v| *v <= max_km)
+        .unwrap_or(p)
+}
+
+/// Renders the map as a self-contained `<svg>` element (about `width` px wide), with its legend.
+/// Returns an empty string when there is nothing to draw.
+pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
+    let ru = lang == Lang::Ru;
+    let mut coords: Vec<(f64, f64)> = Vec::new();
+    coords.extend(data.places.iter().map(|p| (p.lat, p.lon)));
+    coords.extend(data.outlines.iter().flat_map(|o| o.rings.iter().flatten().copied()));
+    coords.extend(data.firms.iter().copied());
+    coords.extend(data.hulls.iter().flat_map(|h| h.ring.iter().copied()));
+    coords.extend(data.spots.iter().map(|s| (s.lat, s.lon)));
+    coords.retain(|(a, b)| a.is_finite() && b.is_finite());
+    if coords.is_empty() {
+        return String::new();
+    }
+    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+    for &(a, b) in &coords {
+        lat0 = lat0.min(a);
+        lat1 = lat1.max(a);
+        lon0 = lon0.min(b);
+        lon1 = lon1.max(b);
+    }
+    // A single place (or a tight group) still gets a frame of about 2 km.
+    let min_span = 0.02;
+    if lat1 - lat0 < min_span {
+        let c = (lat0 + lat1) / 2.0;
+        (lat0, lat1) = (c - min_span / 2.0, c + min_span / 2.0);
+    }
+    let cos0 = ((lat0 + lat1) / 2.0).to_radians().cos().max(0.05);
+    if (lon1 - lon0) * cos0 < min_span {
+        let c = (lon0 + lon1) / 2.0;
+        let half = min_span / cos0 / 2.0;
+        (lon0, lon1) = (c - half, c + half);
+    }
+    let pad = 24.0;
+    let (span_x, span_y) = ((lon1 - lon0) * cos0, lat1 - lat0);
+    let inner_w = width - 2.0 * pad;
+    // Tall areas are capped at 1.1 × the width, wide ones keep at least 0.45.
+    let scale = (inner_w / span_x).min(inner_w * 1.1 / span_y);
+    let map_h = (span_y * scale).max(inner_w * 0.45) + 2.0 * pad;
+    let f = Frame {
+        min_x: lon0 * cos0 - (inner_w / scale - span_x) / 2.0,
+        max_y: lat1 + ((map_h - 2.0 * pad) / scale - span_y) / 2.0,
+        scale,
+        cos0,
+        pad,
+    };
+    let legend_h = 28.0;
+    let h = map_h + legend_h * 2.0;
+    let title = if ru { "Карта" } else { "Map" };
+    let mut s = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{title}" font-family="system-ui, sans-serif"><rect x="0" y="0" width="{w}" height="{mh}" fill="#f4f6f8" stroke="#c5ccd6"/>"##,
+        w = num(width, 0),
+        h = num(h, 0),
+        mh = num(map_h, 0),
+    );
+    // Outlines.
+    for o in &data.outlines {
+        let mut d = String::new();
+        for ring in &o.rings {
+            if ring.len() < 3 {
+                continue;
+            }
+            d.push('M');
+            d.push_str(&ring.iter().map(|&p| f.pt(p)).collect::<Vec<_>>().join("L"));
+            d.push('Z');
+        }
+        s.push_str(&format!(
+            r##"<path d="{d}" fill="#ffffff" fill-rule="evenodd" stroke="#8a94a3" stroke-width="1"><title>{}</title></path>"##,
+            esc(&o.territory_id)
+        ));
+    }
+    // Firms: small, translucent, so density shows.
+    if !data.firms.is_empty() {
+        s.push_str(r##"<g fill="#39424e" fill-opacity="0.35">"##);
+        for &(lat, lon) in &data.firms {
+            s.push_str(&format!(
+                r#"<circle cx="{}" cy="{}" r="1.6"/>"#,
+                num(f.x(lon), 1),
+                num(f.y(lat), 1)
+            ));
+        }
+        s.push_str("</g>");
+    }
+    // Hulls.
+    for (k, hull) in data.hulls.iter().enumerate() {
+        let c = HULL_COLOURS[k % HULL_COLOURS.len()];
+        let tip = format!(
+            "{} {} · {} {}",
+            if ru { "кластер" } else { "cluster" },
+            hull.label,
+            hull.n_points,
+            if ru { "фирм" } else { "firms" }
+        );
+        if hull.ring.len() >= 3 {
+            let pts: Vec<String> = hull.ring.iter().map(|&p| f.pt(p)).collect();
+            s.push_str(&format!(
+                r#"<polygon points="{}" fill="{c}" fill-opacity="0.18" stroke="{c}" stroke-width="2" stroke-linejoin="round"><title>{}</title></polygon>"#,
+                pts.join(" "),
+                esc(&tip)
+            ));
+        } else {
+            for &p in &hull.ring {
+                s.push_str(&format!(
+                    r#"<circle cx="{}" cy="{}" r="5" fill="none" stroke="{c}" stroke-width="2"><title>{}</title></circle>"#,
+                    num(f.x(p.1), 1),
+                    num(f.y(p.0), 1),
+                    esc(&tip)
+                ));
+            }
+        }
+        if let Some(&(lat, lon)) = hull
+            .ring
+            .iter()
+            .min_by(|a, b| b.0.total_cmp(&a.0))
+        {
+            s.push_str(&format!(
+                r##"<text x="{}" y="{}" font-size="11" font-weight="600" fill="{c}" text-anchor="middle" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                num(f.x(lon), 1),
+                num(f.y(lat) - 6.0, 1),
+                hull.label
+            ));
+        }
+    }
+    // Hot and cold spots; insignificant ones small and grey, below the significant ones.
+    let mut spots: Vec<&MapSpot> = data.spots.iter().collect();
+    spots.sort_by(|a, b| a.z.abs().total_cmp(&b.z.abs()));
+    for sp in spots {
+        let significant = sp.z.abs() >= 1.645;
+        s.push_str(&format!(
+            r##"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="0.8"><title>z = {}</title></circle>"##,
+            num(f.x(sp.lon), 1),
+            num(f.y(sp.lat), 1),
+            if significant { 5.5 } else { 3.0 },
+            spot_colour(sp.z),
+            if significant { "#ffffff" } else { "none" },
+            num(sp.z, 2)
+        ));
+    }
+    // Territory centres and names on top.
+    for p in &data.places {
+        let (x, y) = (f.x(p.lon), f.y(p.lat));
+        s.push_str(&format!(
+            r##"<rect x="{}" y="{}" width="8" height="8" fill="#1d2430" stroke="#ffffff" stroke-width="1.5"/><text x="{}" y="{}" font-size="12" font-weight="600" fill="#1d2430" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+            num(x - 4.0, 1),
+            num(y - 4.0, 1),
+            num(x + 7.0, 1),
+            num(y - 6.0, 1),
+            esc(&p.name)
+        ));
+    }
+    // Scale bar: a round number of km, at most a quarter of the width.
+    let km_per_px = 111.195 / scale;
+    let km = nice_km(km_per_px * width / 4.0);
+    let bar = km / km_per_px;
+    let (bx, by) = (pad, map_h - 12.0);
+    s.push_str(&format!(
+        r##"<g stroke="#1d2430" stroke-width="2"><line x1="{bx}" y1="{by}" x2="{x2}" y2="{by}"/><line x1="{bx}" y1="{y0}" x2="{bx}" y2="{by}"/><line x1="{x2}" y1="{y0}" x2="{x2}" y2="{by}"/></g><text x="{tx}" y="{ty}" font-size="11" fill="#1d2430">{label} {unit}</text>"##,
+        x2 = num(bx + bar, 1),
+        y0 = num(by - 5.0, 1),
+        tx = num(bx + bar + 6.0, 1),
+        ty = num(by + 1.0, 1),
+        label = if km >= 1.0 { format!("{km}") } else { format!("{}", km * 1000.0) },
+        unit = if km >= 1.0 { if ru { "км" } else { "km" } } else if ru { "м" } else { "m" },
+    ));
+    s.push_str(&legend(data, lang, width, map_h));
+    s.push_str("</svg>");
+    s
+}
+
+fn legend(data: &MapData, lang: Lang, width: f64, top: f64) -> String {
+    let ru = lang == Lang::Ru;
+    let mut items: Vec<String> = Vec::new();
+    let mut x = 8.0;
+    let y1 = top + 20.0;
+    let y2 = top + 46.0;
+    let push = |s: &mut Vec<String>, glyph: String, label: &str, x: &mut f64, y: f64| {
+        s.push(format!(
+            r##"{glyph}<text x="{}" y="{}" font-size="12" fill="#1d2430" dominant-baseline="middle">{}</text>"##,
+            num(*x + 16.0, 1),
+            num(y, 1),
+            esc(label)
+        )
+        .replace("{X}", &num(*x, 1))
+        .replace("{Y}", &num(y, 1)));
+        *x += 24.0 + label.chars().count() as f64 * 6.6;
+    };
+    if !data.places.is_empty() {
+        push(
+            &mut items,
+            r##"<rect x="{X}" y="{Y}" transform="translate(2 -4)" width="8" height="8" fill="#1d2430"/>"##.into(),
+            if ru { "территория" } else { "territory" },
+            &mut x,
+            y1,
+        );
+    }
+    if !data.outlines.is_empty() {
+        push(
+            &mut items,
+            r##"<rect x="{X}" y="{Y}" transform="translate(0 -6)" width="12" height="12" fill="#ffffff" stroke="#8a94a3"/>"##.into(),
+            if ru { "границы" } else { "outline" },
+            &mut x,
+            y1,
+        );
+    }
+    if !data.firms.is_empty() {
+        push(
+            &mut items,
+            r##"<circle cx="{X}" cy="{Y}" transform="translate(6 0)" r="2.5" fill="#39424e" fill-opacity="0.6"/>"##.into(),
+            &format!(
+                "{} ({})",
+                if ru { "фирма" } else { "firm" },
+                data.firms.len()
+            ),
+            &mut x,
+            y1,
+        );
+    }
+    if !data.hulls.is_empty() {
+        let m = data.cluster_method.clone().unwrap_or_default().to_uppercase();
+        push(
+            &mut items,
+            format!(
+                r##"<rect x="{{X}}" y="{{Y}}" transform="translate(0 -6)" width="12" height="12" fill="{c}" fill-opacity="0.18" stroke="{c}" stroke-width="2"/>"##,
+                c = HULL_COLOURS[0]
+            ),
+            &format!(
+                "{} {m} ({})",
+                if ru { "кластер" } else { "cluster" },
+                data.hulls.len()
+            ),
+            &mut x,
+            y1,
+        );
+    }
+    if !data.spots.is_empty() {
+        let mut x2 = 8.0;
+        let head = format!(
+            "{}:",
+            data.spot_method
+                .clone()
+                .unwrap_or_else(|| "Gi*".into())
+        );
+        items.push(format!(
+            r##"<text x="{}" y="{}" font-size="12" font-weight="600" fill="#1d2430" dominant-baseline="middle">{}</text>"##,
+            num(x2, 1),
+            num(y2, 1),
+            esc(&head)
+        ));
+        x2 += 12.0 + head.chars().count() as f64 * 7.0;
+        for (t, c, _, en, rus) in CLASSES {
+            let label = format!("{} (z {} {})", if ru { rus } else { en }, if t > 0.0 { "≥" } else { "≤" }, t);
+            push(
+                &mut items,
+                format!(r##"<circle cx="{{X}}" cy="{{Y}}" transform="translate(6 0)" r="5.5" fill="{c}"/>"##),
+                &label,
+                &mut x2,
+                y2,
+            );
+            if x2 > width - 120.0 {
+                break;
+            }
+        }
+    }
+    items.concat()
+}
+
+/// Reads territory outlines from a GeoJSON FeatureCollection whose features carry
+/// `properties.territory_id` and a Polygon or MultiPolygon geometry (`[lon, lat]` positions).
+/// Features without either are skipped.
+///
+/// ```
+/// let gj = serde_json::json!({"type": "FeatureCollection", "features": [{"type": "Feature",
+///   "properties": {"territory_id": "t1"},
+///   "geometry": {"type": "Polygon", "coordinates": [[[60.0, 56.0], [61.0, 56.0], [61.0, 57.0], [60.0, 56.0]]]}}]});
+/// let o = creacity_report::outlines_from_geojson(&gj);
+/// assert_eq!(o[0].territory_id, "t1");
+/// assert_eq!(o[0].rings[0][1], (56.0, 61.0));
+/// ```
+pub fn outlines_from_geojson(v: &serde_json::Value) -> Vec<MapOutline> {
+    let ring = |r: &serde_json::Value| -> Vec<(f64, f64)> {
+        r.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| Some((p.get(1)?.as_f64()?, p.get(0)?.as_f64()?)))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for feat in v["features"].as_array().into_iter().flatten() {
+        let Some(id) = feat["properties"]["territory_id"].as_str() else {
+            continue;
+        };
+        let g = &feat["geometry"];
+        let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
+            Some("Polygon") => vec![&g["coordinates"]],
+            Some("MultiPolygon") => g["coordinates"].as_array().into_iter().flatten().collect(),
+            _ => continue,
+        };
+        let rings: Vec<Vec<(f64, f64)>> = polys
+            .into_iter()
+            .flat_map(|p| p.as_array().into_iter().flatten().map(ring))
+            .filter(|r| r.len() >= 3)
+            .collect();
+        if !rings.is_empty() {
+            out.push(MapOutline {
+                territory_id: id.to_string(),
+                rings,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_every_layer_with_legend_and_nothing_when_empty() {
+        assert_eq!(map_svg(&MapData::default(), Lang::En, 900.0), "");
+        let data = MapData {
+            places: vec![MapPlace {
+                name: "Synthetic <town>".into(),
+                lat: 56.8,
+                lon: 60.6,
+            }],
+            outlines: vec![],
+            firms: vec![(56.80, 60.60), (56.81, 60.61), (56.82, 60.62)],
+            hulls: vec![MapHull {
+                label: 0,
+                n_points: 3,
+                ring: vec![(56.80, 60.60), (56.81, 60.61), (56.82, 60.60)],
+            }],
+            cluster_method: Some("dbscan".into()),
+            spots: vec![
+                MapSpot { lat: 56.8, lon: 60.6, z: 3.1 },
+                MapSpot { lat: 56.81, lon: 60.6, z: -2.0 },
+                MapSpot { lat: 56.82, lon: 60.6, z: 0.3 },
+            ],
+            spot_method: Some("Gi*".into()),
+        };
+        let s = map_svg(&data, Lang::Ru, 900.0);
+        assert!(s.starts_with("<svg"));
+        assert!(s.ends_with("</svg>"));
+        assert!(s.contains("Synthetic &lt;town&gt;"));
+        assert!(s.contains("<polygon"));
+        assert!(s.contains("#b2182b") && s.contains("#67a9cf"));
+        assert!(s.contains("кластер DBSCAN (1)"));
+        assert!(s.contains("горячая точка, 99 %"));
+        assert_eq!(s.matches("r=\"1.6\"").count(), 3);
+        // A scale bar in round km or m.
+        assert!(s.contains(" км<") || s.contains(" м<"));
+    }
+
+    #[test]
+    fn scale_bar_lengths_are_round() {
+        assert_eq!(nice_km(7.3), 5.0);
+        assert_eq!(nice_km(0.31), 0.2);
+        assert_eq!(nice_km(19.0), 10.0);
+    }
+}
