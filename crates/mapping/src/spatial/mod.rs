@@ -1,6 +1,7 @@
 //! Spatial methods on firm points: density clusters (DBSCAN, HDBSCAN) on the haversine metric,
 //! their convex hulls, local Getis-Ord hot spots, and GeoJSON output.
 
+mod boruvka;
 mod cells;
 mod dbscan;
 mod geojson;
@@ -11,6 +12,8 @@ mod hierarchy;
 mod hull;
 mod index;
 mod points;
+#[cfg(test)]
+mod prim;
 mod sphere;
 
 pub use dbscan::{DbscanParams, DbscanParamsBuilder, dbscan};
