@@ -239,7 +239,21 @@ fn query(
                 if floor > best_w {
                     continue;
                 }
-                let w = floor.max(p.dist(a, b));
+                // The chord gives the angle to within rounding: when it is clearly below the
+                // core distances the weight is `floor` without a haversine; when clearly above
+                // the best, the pair is out.
+                let vb = p.xyz[b];
+                let c2 =
+                    (va[0] - vb[0]).powi(2) + (va[1] - vb[1]).powi(2) + (va[2] - vb[2]).powi(2);
+                let approx = 2.0 * (0.5 * c2.sqrt()).min(1.0).asin();
+                if approx * (1.0 - MARGIN) > best_w {
+                    continue;
+                }
+                let w = if approx * (1.0 + MARGIN) < floor {
+                    floor
+                } else {
+                    floor.max(p.dist(a, b))
+                };
                 if best.is_none_or(|x| w < x.0 || (w == x.0 && b < x.2)) {
                     best = Some((w, a, b));
                     best_w = w;

@@ -171,21 +171,23 @@ pub(crate) fn core_distances(p: &Prepared, k: usize) -> Vec<f64> {
     (0..n)
         .into_par_iter()
         .map(|i| {
-            // The k smallest reduced distances seen so far, kept sorted.
-            let mut best: Vec<f64> = Vec::with_capacity(k + 1);
+            // The k nearest (squared chord, id) seen so far, kept sorted.
+            let mut best: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
             let mut ring = 0i64;
             loop {
+                // Neighbours are ranked by squared chord (monotone in the angle, no
+                // trigonometry); the k-th one's exact haversine is taken at the end.
                 index.for_each_in_ring(&p.xyz[i], ring, |j| {
-                    let d = p.rdist(i, j);
-                    if best.len() < k || d < best[k - 1] {
-                        let pos = best.partition_point(|&b| b <= d);
-                        best.insert(pos, d);
+                    let d = chord2(&p.xyz[i], &p.xyz[j]);
+                    if best.len() < k || d < best[k - 1].0 {
+                        let pos = best.partition_point(|b| b.0 <= d);
+                        best.insert(pos, (d, j));
                         best.truncate(k);
                     }
                 });
                 // Everything outside the rings seen is farther than `ring · side` in chord.
                 if best.len() == k {
-                    let chord_k = 2.0 * best[k - 1].sqrt();
+                    let chord_k = best[k - 1].0.sqrt();
                     if chord_k * (1.0 + 1e-9) < ring as f64 * side {
                         break;
                     }
@@ -196,14 +198,18 @@ pub(crate) fn core_distances(p: &Prepared, k: usize) -> Vec<f64> {
                 }
                 if ring > 48 {
                     // An isolated point in a sparse index: a plain scan is cheaper than rings.
-                    best.clear();
                     let mut all: Vec<f64> = (0..n).map(|j| p.rdist(i, j)).collect();
                     all.select_nth_unstable_by(k - 1, f64::total_cmp);
-                    best.push(all[k - 1]);
-                    return 2.0 * best[0].sqrt().asin();
+                    return 2.0 * all[k - 1].sqrt().asin();
                 }
             }
-            2.0 * best[k - 1].sqrt().asin()
+            p.dist(i, best[k - 1].1)
         })
         .collect()
+}
+
+/// Squared Euclidean distance between unit vectors (the squared chord).
+#[inline]
+fn chord2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
 }
