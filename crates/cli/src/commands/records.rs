@@ -38,6 +38,10 @@ pub fn import(g: &Global, what: Import) -> anyhow::Result<()> {
         "imported {label}: {} new, {} updated",
         summary.inserted, summary.updated
     );
+    if label == "documents" {
+        // Stored, but worth a look before counting: empty texts and Latin look-alikes of Cyrillic.
+        super::text::warn_documents(&ws.documents()?, g.lang.into());
+    }
     Ok(())
 }
 

@@ -27,8 +27,8 @@ pub struct Args {
 
 #[derive(Subcommand, Debug)]
 enum Cmd {
-    /// Import a folder of .txt/.md documents (with an optional metadata.csv) and check that
-    /// Russian texts are not Latin look-alikes of Cyrillic.
+    /// Import a folder of .txt/.md/.html/.docx/.pdf documents (with an optional metadata.csv)
+    /// and check that Russian texts are not Latin look-alikes of Cyrillic.
     Import {
         /// The folder.
         dir: PathBuf,
@@ -280,18 +280,43 @@ fn import(g: &Global, dir: &Path) -> anyhow::Result<()> {
         "imported documents: {} new, {} updated",
         summary.inserted, summary.updated
     );
-    let docs = ws.documents()?;
-    for d in &docs {
+    warn_documents(&ws.documents()?, g.lang.into());
+    Ok(())
+}
+
+/// The warnings about documents that are stored but will count wrongly: empty ones, and Latin
+/// look-alikes of Cyrillic (a PDF whose fonts lack a ToUnicode map), in the language of `--lang`.
+pub(crate) fn document_warnings(docs: &[Document], lang: Lang) -> Vec<String> {
+    let ru = lang == Lang::Ru;
+    let mut out = Vec::new();
+    for d in docs {
         if d.text.trim().is_empty() {
-            eprintln!("warning: document {} is empty", d.id);
+            out.push(if ru {
+                format!("предупреждение: документ {} пуст", d.id)
+            } else {
+                format!("warning: document {} is empty", d.id)
+            });
         }
     }
-    for id in flagged(&docs) {
-        eprintln!(
-            "warning: document {id} looks like Latin look-alikes of Cyrillic (a PDF without a ToUnicode map?): its counts will be wrong"
-        );
+    for id in flagged(docs) {
+        out.push(if ru {
+            format!(
+                "предупреждение: документ {id} похож на кириллицу, прочитанную латинскими буквами (PDF без карты ToUnicode?): его подсчёты будут неверны; распознайте текст заново (OCR) или экспортируйте его иначе"
+            )
+        } else {
+            format!(
+                "warning: document {id} looks like Latin look-alikes of Cyrillic (a PDF without a ToUnicode map?): its counts will be wrong; OCR it or export its text another way"
+            )
+        });
     }
-    Ok(())
+    out
+}
+
+/// Prints [`document_warnings`] to standard error.
+pub(crate) fn warn_documents(docs: &[Document], lang: Lang) {
+    for w in document_warnings(docs, lang) {
+        eprintln!("{w}");
+    }
 }
 
 fn parse_levels(s: &str) -> anyhow::Result<(usize, usize)> {
