@@ -191,7 +191,6 @@ pub(crate) async fn upload_outlines(
     let o = s
         .with_ws(move |ws, _| outline_upload(ws, &p.user, &name, &bytes, id_property.as_deref()))
         .await?;
-    s.changed();
     Ok((
         StatusCode::CREATED,
         Json(json!({ "matched": o.matched, "unmatched": o.unmatched, "bbox": o.bbox })),

@@ -14,6 +14,10 @@ const PAGES: &[&str] = &[
     "/strategy",
     "/data",
     "/login",
+    "/map",
+    "/qca",
+    "/index",
+    "/mapping",
 ];
 
 fn controls_without_label(html: &str) -> Vec<String> {

@@ -328,7 +328,6 @@ pub(crate) async fn outlines(
         .await;
     let (note, status) = match result {
         Ok(o) => {
-            s.changed();
             let mut n = format!(
                 r#"<div class="ok" role="status"><p>{}: {} — {} {}</p>"#,
                 ctx.t("outlines.stored"),

@@ -131,6 +131,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
                 r#"<div class="scroll"><table><caption>{} {name}</caption>{}<tbody>"#,
                 t("qca.fit"),
                 head(&[
+                    "#",
                     t("qca.term"),
                     "inclS",
                     "PRI",
@@ -139,9 +140,15 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
                     t("qca.cases")
                 ])
             ));
-            for tf in model["term_fits"].as_array().into_iter().flatten() {
+            for (i, tf) in model["term_fits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
                 out.push_str(&format!(
-                    "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    i + 1,
                     text(&tf["expression"]),
                     fmt(&tf["fit"]["incl"], 3),
                     fmt(&tf["fit"]["pri"], 3),
@@ -149,15 +156,16 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
                     fmt(&tf["cov_unique"], 3),
                     cases(&tf["cases"])
                 ));
+                // Terms are long: the chart names them by their number in the table.
                 bars.push(Bar {
-                    label: tf["expression"].as_str().unwrap_or("").to_string(),
+                    label: format!("{} {}", t("qca.term"), i + 1),
                     value: tf["fit"]["cov"].as_f64().unwrap_or(0.0),
                     interval: None,
                     colour: "#2f5d8a".into(),
                 });
             }
             out.push_str(&format!(
-                "<tr><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td>{}</td><td></td><td></td></tr></tbody></table></div>",
+                "<tr><td></td><th scope=\"row\">{name}</th><td>{}</td><td>{}</td><td>{}</td><td></td><td></td></tr></tbody></table></div>",
                 fmt(&model["fit"]["incl"], 3),
                 fmt(&model["fit"]["pri"], 3),
                 fmt(&model["fit"]["cov"], 3),

@@ -25,7 +25,7 @@ pub(crate) async fn result_page(
     let lang = ctx.lang;
     let body = s
         .cached(format!("result|{kind}|{lang:?}"), move |ws, _| {
-            Ok(body(ws, kind, lang, render)?)
+            body(ws, kind, lang, render)
         })
         .await
         .map_err(fail(&ctx))?;
