@@ -76,6 +76,28 @@ impl Workspace {
         Ok(id)
     }
 
+    /// The newest `limit` analyses of `kind`, newest first (any territory).
+    pub fn analyses(&self, kind: &str, limit: usize) -> Result<Vec<StoredAnalysis>> {
+        self.db
+            .query(
+                "SELECT id, kind, territory_id, result, provenance, created_at FROM analyses
+                 WHERE kind = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2",
+                vals![kind, limit],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(StoredAnalysis {
+                    id: r.text(0)?,
+                    kind: r.text(1)?,
+                    territory_id: r.opt_text(2)?,
+                    result: serde_json::from_str(&r.text(3)?)?,
+                    provenance: serde_json::from_str(&r.text(4)?)?,
+                    created_at: r.text(5)?,
+                })
+            })
+            .collect()
+    }
+
     /// The newest analysis of `kind` (for the territory when given, else any).
     pub fn latest_analysis(
         &self,

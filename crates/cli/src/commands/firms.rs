@@ -1,14 +1,316 @@
-//! `creacity firms …`: firm lists stored in the workspace (to be completed).
+//! `creacity firms import|status|export|match`: firm lists stored in the workspace, and territory
+//! matching of their addresses to OKTMO codes and coordinates.
 
-use clap::Parser;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum};
+use creacity_app::TableFormat;
+use creacity_app::firms::{export_firms, import_firm_list};
+use creacity_mapping::address::{AddressTypes, DEFAULT_ADDRESS_TABLE_NAME};
+use creacity_mapping::{
+    PlaceMatch, PlaceQuery, SettlementColumns, match_places, oktmo_prefix, parse_settlements_csv,
+};
+use creacity_store::{FirmFilter, FirmLocation};
 
 use crate::cli::Global;
+use crate::output::emit;
 
 /// Firm lists in the workspace.
-#[derive(Parser, Debug)]
-pub struct Args {}
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    command: FirmsCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum FirmsCommand {
+    /// Store a firm list (CSV/TSV/XLSX) in the workspace, all or nothing. Columns (English,
+    /// Russian or key headers; only id is required): id, name, period, kind, category, main_code,
+    /// other_codes, codes, territory, region_code, region, district, city, settlement, address,
+    /// oktmo, lat, lon, registered, exited, employees, revenue, expenditure. The firms.csv of
+    /// `creacity registry ingest --out` is read as it is.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Period of rows without one (YYYY or YYYY-MM); default: the current year.
+        #[arg(long)]
+        period: Option<String>,
+        /// Remove every stored firm first (same transaction).
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Counts of the stored firms: periods, kinds, sources, matched and placed.
+    Status {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the stored firms as CSV or XLSX (the import columns: an export imports back).
+    Export {
+        /// Only firms whose territory is this, or whose OKTMO lies inside this OKTMO code.
+        #[arg(long)]
+        territory: Option<String>,
+        /// Only this period.
+        #[arg(long)]
+        period: Option<String>,
+        /// File format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+        format: FormatArg,
+        /// Output file; standard output when absent (CSV only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Match the stored firms' region / district / city / settlement names to an open settlements
+    /// table and write OKTMO codes (and coordinates, where a firm has none) into the workspace.
+    ///
+    /// The table is one you download: for example `city.csv` of the open repository
+    /// github.com/hflabs/city (Russian cities with region, district, OKTMO, geo_lat, geo_lon and
+    /// population; licence CC BY-SA 4.0), read as it is. Any other CSV works when its columns are
+    /// named with --columns.
+    Match {
+        /// The settlements table (CSV, `,` or `;`).
+        #[arg(long)]
+        settlements: PathBuf,
+        /// Column names of the table: `field=header,…` with fields oktmo, name, type, region,
+        /// region_type, district, district_type, lat, lon, population.
+        #[arg(long)]
+        columns: Option<String>,
+        /// Your own address-type table (CSV spelling,canonical_ru,canonical_en).
+        #[arg(long)]
+        address_table: Option<PathBuf>,
+        /// Write the report (unmatched and ambiguous places, ranked by firm count) as CSV.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Also replace coordinates that firms already have with the settlement's.
+        #[arg(long)]
+        overwrite_coordinates: bool,
+        /// Match and report only; write nothing into the workspace.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum FormatArg {
+    Csv,
+    Xlsx,
+}
+
+/// The filter of `--territory`: the territory column, or OKTMO codes inside the code given.
+pub fn territory_filter(territory: Option<&str>, period: Option<&str>) -> FirmFilter {
+    FirmFilter {
+        territory: territory.map(String::from),
+        oktmo_prefix: territory.and_then(oktmo_prefix).map(String::from),
+        period: period.map(String::from),
+    }
+}
 
 /// Runs `creacity firms …`.
-pub fn run(_g: &Global, _args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("creacity firms: not available yet")
+pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        FirmsCommand::Import {
+            file,
+            period,
+            replace,
+        } => {
+            let mut ws = super::open(g)?;
+            let r = import_firm_list(&mut ws, &file, period.as_deref(), replace)?;
+            eprintln!(
+                "{}: {} firms stored ({} new, {} replaced{}){}",
+                r.source,
+                r.firms,
+                r.summary.inserted,
+                r.summary.updated,
+                if replace {
+                    format!(", {} removed first", r.summary.removed)
+                } else {
+                    String::new()
+                },
+                r.period_assumed
+                    .map(|p| format!("; the file has no period column: stored as period {p} (set --period)"))
+                    .unwrap_or_default()
+            );
+            Ok(())
+        }
+        FirmsCommand::Status { json } => {
+            let ws = super::open(g)?;
+            let s = ws.firm_status()?;
+            if json {
+                return crate::output::json(&s);
+            }
+            let pct = |n: i64| {
+                if s.rows > 0 {
+                    format!("{:.1}%", 100.0 * n as f64 / s.rows as f64)
+                } else {
+                    "-".into()
+                }
+            };
+            let mut out = format!(
+                "firms: {} rows, {} distinct ids\nwith OKTMO: {} ({})\nwith coordinates: {} ({})\n",
+                s.rows,
+                s.firms,
+                s.with_oktmo,
+                pct(s.with_oktmo),
+                s.with_coordinates,
+                pct(s.with_coordinates)
+            );
+            for (title, list) in [
+                ("periods", &s.periods),
+                ("kinds", &s.kinds),
+                ("sources", &s.sources),
+            ] {
+                let _ = writeln!(out, "{title}:");
+                for (k, n) in list {
+                    let _ = writeln!(out, "  {k}\t{n}");
+                }
+            }
+            emit(None, out.as_bytes())
+        }
+        FirmsCommand::Export {
+            territory,
+            period,
+            format,
+            out,
+        } => {
+            let ws = super::open(g)?;
+            let filter = territory_filter(territory.as_deref(), period.as_deref());
+            let format = match format {
+                FormatArg::Csv => TableFormat::Csv,
+                FormatArg::Xlsx => TableFormat::Xlsx,
+            };
+            if matches!(format, TableFormat::Xlsx) && out.is_none() {
+                anyhow::bail!("--format xlsx needs --out FILE.xlsx");
+            }
+            let bytes = export_firms(&ws, &filter, format)?;
+            emit(out.as_deref(), &bytes)
+        }
+        FirmsCommand::Match {
+            settlements,
+            columns,
+            address_table,
+            report,
+            overwrite_coordinates,
+            dry_run,
+            json,
+        } => {
+            let text = std::fs::read_to_string(&settlements)
+                .with_context(|| format!("reading {}", settlements.display()))?;
+            let mut cols = SettlementColumns::default();
+            if let Some(spec) = &columns {
+                cols = cols.with_mapping(spec)?;
+            }
+            let (table, skipped) = parse_settlements_csv(&text, &cols)
+                .with_context(|| format!("in {}", settlements.display()))?;
+            let (types, types_name) = match &address_table {
+                Some(p) => {
+                    let t = std::fs::read_to_string(p)
+                        .with_context(|| format!("reading {}", p.display()))?;
+                    (
+                        AddressTypes::from_csv(&t).with_context(|| format!("in {}", p.display()))?,
+                        file_label(p),
+                    )
+                }
+                None => (AddressTypes::default(), DEFAULT_ADDRESS_TABLE_NAME.to_string()),
+            };
+            let mut ws = super::open(g)?;
+            let firms = ws.firms(&FirmFilter::default())?;
+            if firms.is_empty() {
+                anyhow::bail!("no firms in the workspace: store some with `creacity firms import FILE` or `creacity registry ingest ZIP…`");
+            }
+            let queries: Vec<PlaceQuery> = firms
+                .iter()
+                .map(|f| PlaceQuery {
+                    region: f.region.clone(),
+                    district: f.district.clone(),
+                    city: f.city.clone(),
+                    settlement: f.settlement.clone(),
+                    // A territory that is a code is not a place name.
+                    territory: f
+                        .territory
+                        .clone()
+                        .filter(|t| !t.bytes().all(|b| b.is_ascii_digit())),
+                })
+                .collect();
+            let (matches, rep) = match_places(&table, &queries, &types, &types_name);
+            let locations: Vec<FirmLocation> = firms
+                .iter()
+                .zip(&matches)
+                .filter_map(|(f, m)| match m {
+                    PlaceMatch::Matched { settlement, .. } => {
+                        let s = &table[*settlement];
+                        let place = overwrite_coordinates || f.lat.is_none();
+                        Some(FirmLocation {
+                            id: f.id.clone(),
+                            period: f.period.clone(),
+                            oktmo: Some(s.oktmo.clone()),
+                            lat: s.lat.filter(|_| place && s.lon.is_some()),
+                            lon: s.lon.filter(|_| place && s.lat.is_some()),
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
+            let written = if dry_run {
+                0
+            } else {
+                ws.set_firm_locations(&locations)?
+            };
+            eprintln!(
+                "{} firms, {} settlements ({} rows skipped without code or name): {} matched ({:.1}%), {} ambiguous, {} unmatched in {} places, {} without any place name; {} rows written{}",
+                rep.firms,
+                rep.settlements,
+                skipped,
+                rep.matched,
+                100.0 * rep.share_matched,
+                rep.ambiguous_firms,
+                rep.unmatched.iter().map(|u| u.firms).sum::<usize>(),
+                rep.unmatched.len(),
+                rep.no_place,
+                written,
+                if dry_run { " (dry run)" } else { "" }
+            );
+            for u in rep.unmatched.iter().take(10) {
+                eprintln!("  unmatched: {} ({} firms)", u.place, u.firms);
+            }
+            if let Some(path) = &report {
+                let mut csv = String::from("status,place,firms,candidates\n");
+                for u in &rep.unmatched {
+                    let _ = writeln!(csv, "unmatched,{},{},", cell(&u.place), u.firms);
+                }
+                for a in &rep.ambiguous {
+                    let _ = writeln!(
+                        csv,
+                        "ambiguous,{},{},{}",
+                        cell(&a.place),
+                        a.firms,
+                        cell(&a.candidates.join(" | "))
+                    );
+                }
+                emit(Some(path), csv.as_bytes())?;
+            }
+            if json {
+                return crate::output::json(&rep);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn file_label(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }

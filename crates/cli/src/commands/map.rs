@@ -33,9 +33,12 @@ enum MapCommand {
     /// entries, exits).
     Aggregate {
         /// Firms CSV: id, territory, period, main_code[, other_codes, employees, revenue,
-        /// registered, exited].
+        /// registered, exited]. Without it, the firms stored in the workspace are used.
         #[arg(long)]
-        firms: PathBuf,
+        firms: Option<PathBuf>,
+        /// With firms from the workspace: which territory each firm counts in.
+        #[arg(long, value_enum, default_value_t = ByArg::Territory)]
+        by: ByArg,
         /// A shipped taxonomy, or `--taxonomy-file` for your own.
         #[arg(long, value_enum, default_value_t = TaxonomyArg::RuCreativeOkved2)]
         taxonomy: TaxonomyArg,
@@ -60,6 +63,9 @@ enum MapCommand {
         /// Print JSON (with the classification summary) instead of CSV.
         #[arg(long)]
         json: bool,
+        /// Also write the table as an XLSX workbook.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
         /// Store the result in the workspace.
         #[arg(long)]
         save: bool,
@@ -78,15 +84,18 @@ enum MapCommand {
         /// Print JSON (every index, matrices included) instead of CSV tables.
         #[arg(long)]
         json: bool,
+        /// Also write the tables as an XLSX workbook (one sheet each).
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
         /// Store the result in the workspace.
         #[arg(long)]
         save: bool,
     },
     /// DBSCAN or HDBSCAN clusters of points (CSV: id, lat, lon) on the haversine metric.
     Clusters {
-        /// Points CSV.
+        /// Points CSV; without it, the workspace's firms with coordinates (newest period of each).
         #[arg(long)]
-        points: PathBuf,
+        points: Option<PathBuf>,
         /// Method.
         #[arg(long, value_enum, default_value_t = MethodArg::Dbscan)]
         method: MethodArg,
@@ -111,9 +120,10 @@ enum MapCommand {
     },
     /// Local Getis-Ord Gi / Gi* hot spots of a value over points (CSV: id, lat, lon, value).
     Hotspots {
-        /// Points CSV.
+        /// Points CSV; without it, the workspace's firms with coordinates (value columns:
+        /// employees, revenue, expenditure).
         #[arg(long)]
-        points: PathBuf,
+        points: Option<PathBuf>,
         /// The value column; without it every point counts 1 (use with --grid-m).
         #[arg(long)]
         value: Option<String>,
@@ -140,6 +150,19 @@ enum MapCommand {
         #[arg(long)]
         save: bool,
     },
+}
+
+/// Which stored field places a firm in a territory.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq)]
+enum ByArg {
+    /// The firm's territory code, else its OKTMO code, else its region code.
+    Territory,
+    /// The OKTMO code (after `creacity firms match`).
+    Oktmo,
+    /// The municipality: the first 5 digits of the OKTMO code.
+    Municipality,
+    /// The region code.
+    RegionCode,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -192,6 +215,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
     match args.command {
         MapCommand::Aggregate {
             firms,
+            by,
             taxonomy,
             taxonomy_file,
             codes,
@@ -200,10 +224,20 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             accept_coarser,
             out,
             json: as_json,
+            xlsx,
             save,
         } => {
-            let text = read(&firms)?;
-            let facts = parse_firm_facts_csv(&text).with_context(|| name(&firms))?;
+            let (facts, source) = match &firms {
+                Some(path) => (
+                    parse_firm_facts_csv(&read(path)?).with_context(|| name(path))?,
+                    path.clone(),
+                ),
+                None => (
+                    facts_from_workspace(&super::open(g)?, by)?,
+                    PathBuf::from("workspace firms"),
+                ),
+            };
+            let firms = source;
             let tax = match &taxonomy_file {
                 Some(p) => Taxonomy::from_toml_str(&read(p)?).with_context(|| name(p))?,
                 None => builtin(builtin_of(taxonomy)),
@@ -228,10 +262,6 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                 let params = serde_json::json!({"mode": mode, "accept_coarser": accept_coarser});
                 store(g, "aggregate", &table, params, &[&firms], vec![tax.label()])?;
             }
-            if as_json {
-                let text = serde_json::to_string_pretty(&table)? + "\n";
-                return emit(out.as_deref(), text.as_bytes());
-            }
             let mut csv = String::from(
                 "territory,sector,period,firms,employees,revenue,share_of_all_firms,share_of_creative,growth,entries,exits\n",
             );
@@ -252,6 +282,13 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                     r.exits
                 )?;
             }
+            if let Some(path) = &xlsx {
+                write_xlsx(path, &[("aggregate".into(), csv.clone())])?;
+            }
+            if as_json {
+                let text = serde_json::to_string_pretty(&table)? + "\n";
+                return emit(out.as_deref(), text.as_bytes());
+            }
             emit(out.as_deref(), csv.as_bytes())
         }
         MapCommand::Indices {
@@ -259,6 +296,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             relatedness,
             out,
             json: as_json,
+            xlsx,
             save,
         } => {
             let m = Matrix::from_csv_str(&read(&matrix)?).with_context(|| name(&matrix))?;
@@ -280,11 +318,21 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                     vec![],
                 )?;
             }
+            let tables = indices_csv(&report);
+            if let Some(path) = &xlsx {
+                let names = ["territories", "sectors", "territory x sector"];
+                let sheets: Vec<(String, String)> = tables
+                    .split("\n\n")
+                    .zip(names)
+                    .map(|(t, n)| (n.to_string(), t.to_string()))
+                    .collect();
+                write_xlsx(path, &sheets)?;
+            }
             if as_json {
                 let text = serde_json::to_string_pretty(&report)? + "\n";
                 return emit(out.as_deref(), text.as_bytes());
             }
-            emit(out.as_deref(), indices_csv(&report).as_bytes())
+            emit(out.as_deref(), tables.as_bytes())
         }
         MapCommand::Clusters {
             points,
@@ -296,7 +344,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             geojson,
             save,
         } => {
-            let t = parse_points_csv(&read(&points)?, None).with_context(|| name(&points))?;
+            let (t, points) = load_points(g, points.as_deref(), None)?;
             let progress = Progress::start("clustering");
             let c = if method == MethodArg::Dbscan {
                 let p = DbscanParams::builder()
@@ -362,8 +410,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             geojson,
             save,
         } => {
-            let t = parse_points_csv(&read(&points)?, value.as_deref())
-                .with_context(|| name(&points))?;
+            let (t, points) = load_points(g, points.as_deref(), value.as_deref())?;
             let params = HotSpotParams::builder()
                 .star(star)
                 .transform(match transform {
@@ -419,8 +466,13 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                 emit(Some(&path), hotspots_geojson(&obs, &values, &r).as_bytes())?;
             }
             if save {
+                // The map draws every observation when there are few, else the significant ones.
+                let spots: Vec<serde_json::Value> = (0..obs.len())
+                    .filter(|&i| r.z[i].is_finite() && (obs.len() <= 5000 || r.z[i].abs() >= 1.645))
+                    .map(|i| serde_json::json!([obs.lat[i], obs.lon[i], r.z[i]]))
+                    .collect();
                 let summary = serde_json::json!({"method": r.method, "classes": classes,
-                                                 "observations": obs.len()});
+                                                 "observations": obs.len(), "spots": spots});
                 store(
                     g,
                     "hotspots",
@@ -537,7 +589,9 @@ fn cluster_summary(c: &Clustering, t: &PointTable) -> serde_json::Value {
         "method": c.method, "points": t.len(), "n_clusters": c.n_clusters, "n_noise": c.n_noise,
         "clusters": hulls.iter().map(|h| serde_json::json!({
             "label": h.label, "n_points": h.n_points,
-            "centroid_lat": h.centroid.0, "centroid_lon": h.centroid.1})).collect::<Vec<_>>(),
+            "centroid_lat": h.centroid.0, "centroid_lon": h.centroid.1,
+            // Hull vertices as [lat, lon], for the report's map.
+            "hull": h.hull.iter().map(|&(lon, lat)| [lat, lon]).collect::<Vec<_>>()})).collect::<Vec<_>>(),
     })
 }
 
@@ -572,84 +626,324 @@ fn store(
     Ok(())
 }
 
-/// The report section of the newest stored mapping result, if any.
+/// Firm facts from the workspace's firms; firms without a territory under `by` are left out
+/// (and counted on standard error).
+fn facts_from_workspace(
+    ws: &creacity_store::Workspace,
+    by: ByArg,
+) -> anyhow::Result<Vec<creacity_mapping::FirmFact>> {
+    use creacity_mapping::{Date, FirmFact, Period};
+    let firms = ws.firms(&creacity_store::FirmFilter::default())?;
+    if firms.is_empty() {
+        anyhow::bail!(
+            "no firms in the workspace: give --firms FILE.csv, or store firms with `creacity firms import FILE` or `creacity registry ingest ZIP…`"
+        );
+    }
+    let mut out = Vec::with_capacity(firms.len());
+    let mut unplaced = 0;
+    for f in firms {
+        let territory = match by {
+            ByArg::Territory => f
+                .territory
+                .clone()
+                .or_else(|| f.oktmo.clone())
+                .or_else(|| f.region_code.clone()),
+            ByArg::Oktmo => f.oktmo.clone(),
+            ByArg::Municipality => f.oktmo.as_ref().filter(|o| o.len() >= 5).map(|o| o[..5].to_string()),
+            ByArg::RegionCode => f.region_code.clone(),
+        };
+        let Some(territory) = territory else {
+            unplaced += 1;
+            continue;
+        };
+        let date = |d: &Option<String>, what: &str| -> anyhow::Result<Option<Date>> {
+            d.as_deref()
+                .map(Date::parse)
+                .transpose()
+                .with_context(|| format!("stored firm {} ({}): {what}", f.id, f.period))
+        };
+        out.push(FirmFact {
+            period: Period::parse(&f.period)
+                .with_context(|| format!("stored firm {}: period", f.id))?,
+            main_code: f.main_code.clone(),
+            other_codes: f.other_codes.clone(),
+            employees: f.employees,
+            revenue: f.revenue,
+            registered: date(&f.registered, "registered")?,
+            exited: date(&f.exited, "exited")?,
+            territory,
+            id: f.id,
+        });
+    }
+    if unplaced > 0 {
+        eprintln!(
+            "{unplaced} stored firms have no territory under --by {by:?} and are left out (run `creacity firms match` for OKTMO codes)"
+        );
+    }
+    Ok(out)
+}
+
+/// Points from a CSV file, or the workspace's firms with coordinates (the newest period of each).
+fn load_points(
+    g: &Global,
+    points: Option<&Path>,
+    value: Option<&str>,
+) -> anyhow::Result<(PointTable, PathBuf)> {
+    if let Some(path) = points {
+        let t = parse_points_csv(&read(path)?, value).with_context(|| name(path))?;
+        return Ok((t, path.to_path_buf()));
+    }
+    let ws = super::open(g)?;
+    let mut newest: std::collections::BTreeMap<String, creacity_store::Firm> = Default::default();
+    for f in ws.firms(&creacity_store::FirmFilter::default())? {
+        if f.lat.is_some() && f.lon.is_some() {
+            // Firms come ordered by id and period, so the last one seen is the newest.
+            newest.insert(f.id.clone(), f);
+        }
+    }
+    if newest.is_empty() {
+        anyhow::bail!(
+            "no stored firm has coordinates: give --points FILE.csv, import firms with lat/lon, or run `creacity firms match --settlements …`"
+        );
+    }
+    let mut t = PointTable {
+        ids: Vec::new(),
+        lat: Vec::new(),
+        lon: Vec::new(),
+        values: value.map(|_| Vec::new()),
+    };
+    for (id, f) in newest {
+        let v = match value {
+            None => None,
+            Some("employees") => Some(f.employees.unwrap_or(0.0)),
+            Some("revenue") => Some(f.revenue.unwrap_or(0.0)),
+            Some("expenditure") => Some(f.expenditure.unwrap_or(0.0)),
+            Some(other) => anyhow::bail!(
+                "--value {other}: stored firms have employees, revenue and expenditure"
+            ),
+        };
+        t.ids.push(id);
+        t.lat.push(f.lat.unwrap_or_default());
+        t.lon.push(f.lon.unwrap_or_default());
+        if let (Some(vs), Some(v)) = (t.values.as_mut(), v) {
+            vs.push(v);
+        }
+    }
+    Ok((t, PathBuf::from("workspace firms")))
+}
+
+fn write_xlsx(path: &Path, sheets: &[(String, String)]) -> anyhow::Result<()> {
+    let bytes = creacity_ingest::csv_sheets_to_xlsx(sheets)
+        .map_err(|e| anyhow::anyhow!("xlsx: {e}"))?;
+    emit(Some(path), &bytes)
+}
+
+/// The offline map of what the workspace holds: territory centres and outlines (an analysis of
+/// kind `territory-outlines`, a GeoJSON FeatureCollection with `properties.territory_id`), firms
+/// with coordinates, the newest stored clusters' hulls and the newest hot spots.
+fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> anyhow::Result<creacity_report::MapData> {
+    use creacity_report::{MapData, MapHull, MapPlace, MapSpot};
+    let mut data = MapData::default();
+    for t in ws.territories()? {
+        if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
+            data.places.push(MapPlace {
+                name: t.name(lang).to_string(),
+                lat,
+                lon,
+            });
+        }
+    }
+    if let Some(a) = ws.latest_analysis("territory-outlines", None)? {
+        // Another command stores the collection itself, or wrapped as {"result": …}.
+        let fc = if a.result["features"].is_array() {
+            &a.result
+        } else {
+            &a.result["result"]
+        };
+        data.outlines = creacity_report::outlines_from_geojson(fc);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for f in ws.firms(&creacity_store::FirmFilter::default())?.into_iter().rev() {
+        if let (Some(lat), Some(lon)) = (f.lat, f.lon)
+            && seen.insert(f.id)
+        {
+            data.firms.push((lat, lon));
+        }
+    }
+    // An SVG of more than ~20 000 dots is slow to open: keep every k-th.
+    if data.firms.len() > 20_000 {
+        let k = data.firms.len().div_ceil(20_000);
+        data.firms = data.firms.into_iter().step_by(k).collect();
+    }
+    let stored = ws.analyses("mapping", 50)?;
+    let newest = |kind: &str| stored.iter().find(|a| a.result["kind"] == kind);
+    if let Some(c) = newest("clusters") {
+        let r = &c.result["result"];
+        data.cluster_method = r["method"].as_str().map(String::from);
+        for h in r["clusters"].as_array().into_iter().flatten() {
+            let ring: Vec<(f64, f64)> = h["hull"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| Some((p[0].as_f64()?, p[1].as_f64()?)))
+                .collect();
+            let ring = if ring.is_empty() {
+                // Results stored before hulls were kept: the centroid only.
+                match (h["centroid_lat"].as_f64(), h["centroid_lon"].as_f64()) {
+                    (Some(a), Some(b)) => vec![(a, b)],
+                    _ => continue,
+                }
+            } else {
+                ring
+            };
+            data.hulls.push(MapHull {
+                label: h["label"].as_i64().unwrap_or(-1),
+                n_points: h["n_points"].as_u64().unwrap_or(0) as usize,
+                ring,
+            });
+        }
+    }
+    if let Some(h) = newest("hotspots") {
+        let r = &h.result["result"];
+        data.spot_method = r["method"].as_str().map(String::from);
+        for p in r["spots"].as_array().into_iter().flatten() {
+            if let (Some(lat), Some(lon), Some(z)) = (p[0].as_f64(), p[1].as_f64(), p[2].as_f64()) {
+                data.spots.push(MapSpot { lat, lon, z });
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// The mapping section of the report: the offline map, then the newest stored result of each
+/// kind (aggregate, indices, clusters, hot spots) with its method.
 pub fn report_section(
     ws: &creacity_store::Workspace,
     lang: Lang,
 ) -> anyhow::Result<Option<creacity_report::Section>> {
-    let Some(a) = ws.latest_analysis("mapping", None)? else {
-        return Ok(None);
-    };
     let ru = lang == Lang::Ru;
-    let kind = a.result["kind"].as_str().unwrap_or("");
-    let r = &a.result["result"];
     let esc = creacity_report::esc;
+    let map = map_data(ws, lang)?;
+    let stored = ws.analyses("mapping", 50)?;
+    let has_firms = ws.firm_status()?.rows > 0;
+    if stored.is_empty() && map.firms.is_empty() && map.outlines.is_empty() && !has_firms {
+        return Ok(None);
+    }
     let mut html = String::new();
-    match kind {
-        "indices" => {
-            let head = if ru {
-                "<tr><th>Территория</th><th>Всего</th><th>Индекс Кругмана</th><th>Херфиндаль</th><th>Энтропия</th><th>Разнообразие</th></tr>"
+    if has_firms {
+        let s = ws.firm_status()?;
+        let _ = write!(
+            html,
+            "<div class=\"kv\"><div>{}<b>{}</b></div><div>{}<b>{}</b></div><div>{}<b>{}</b></div></div>",
+            if ru { "Фирм в рабочей области" } else { "Firms in the workspace" },
+            creacity_report::thousands(s.firms.max(0) as u64),
+            if ru { "С кодом ОКТМО" } else { "With an OKTMO code" },
+            creacity_report::pct(s.with_oktmo as f64 / s.rows.max(1) as f64),
+            if ru { "С координатами" } else { "With coordinates" },
+            creacity_report::pct(s.with_coordinates as f64 / s.rows.max(1) as f64),
+        );
+    }
+    if !map.is_empty() {
+        let _ = write!(
+            html,
+            "<h3>{}</h3><figure style=\"margin:0\">{}<figcaption class=\"small\">{}</figcaption></figure>",
+            if ru { "Карта кластеров и горячих точек" } else { "Map of clusters and hot spots" },
+            creacity_report::map_svg(&map, lang, 1000.0),
+            if ru {
+                "Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord."
             } else {
-                "<tr><th>Territory</th><th>Total</th><th>Krugman</th><th>Herfindahl</th><th>Entropy</th><th>Diversity</th></tr>"
-            };
-            html.push_str("<table>");
-            html.push_str(head);
-            for t in r["by_territory"].as_array().into_iter().flatten() {
-                let f = |k: &str| t[k].as_f64().map(|v| format!("{v:.3}")).unwrap_or_default();
+                "Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores."
+            }
+        );
+    }
+    let mut shown = std::collections::HashSet::new();
+    for a in &stored {
+        let kind = a.result["kind"].as_str().unwrap_or("").to_string();
+        if !shown.insert(kind.clone()) {
+            continue;
+        }
+        let r = &a.result["result"];
+        match kind.as_str() {
+            "indices" => {
+                let _ = write!(html, "<h3>{}</h3>", if ru { "Индексы специализации" } else { "Specialisation indices" });
+                let head = if ru {
+                    "<tr><th>Территория</th><th class=\"n\">Всего</th><th class=\"n\">Индекс Кругмана</th><th class=\"n\">Херфиндаль</th><th class=\"n\">Энтропия</th><th class=\"n\">Разнообразие</th></tr>"
+                } else {
+                    "<tr><th>Territory</th><th class=\"n\">Total</th><th class=\"n\">Krugman</th><th class=\"n\">Herfindahl</th><th class=\"n\">Entropy</th><th class=\"n\">Diversity</th></tr>"
+                };
+                html.push_str("<table>");
+                html.push_str(head);
+                for t in r["by_territory"].as_array().into_iter().flatten() {
+                    let f = |k: &str| t[k].as_f64().map(|v| format!("{v:.3}")).unwrap_or_default();
+                    let _ = write!(
+                        html,
+                        "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                        esc(t["territory"].as_str().unwrap_or("")),
+                        t["total"],
+                        f("krugman"),
+                        f("herfindahl"),
+                        f("entropy"),
+                        t["diversity"]
+                    );
+                }
+                html.push_str("</table>");
+            }
+            "aggregate" => {
                 let _ = write!(
                     html,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(t["territory"].as_str().unwrap_or("")),
-                    t["total"],
-                    f("krugman"),
-                    f("herfindahl"),
-                    f("entropy"),
-                    t["diversity"]
+                    "<h3>{}</h3><p>{}: {} · {}: {} · {} {} · {} {}</p>",
+                    if ru { "Креативные фирмы по территориям" } else { "Creative firms by territory" },
+                    if ru { "таксономия" } else { "taxonomy" },
+                    esc(r["taxonomy"].as_str().unwrap_or("")),
+                    if ru { "режим" } else { "mode" },
+                    esc(&r["mode"].to_string()),
+                    r["summary"]["creative_by_main"],
+                    if ru { "креативных по основному коду" } else { "creative by main code" },
+                    r["summary"]["creative_by_any"],
+                    if ru { "по любому коду" } else { "by any code" },
+                );
+                html.push_str(&aggregate_table(r, ru));
+            }
+            "clusters" => {
+                let _ = write!(
+                    html,
+                    "<h3>{}</h3><p>{}: {} {} · {} {} · {} {}</p>",
+                    if ru { "Пространственные кластеры" } else { "Spatial clusters" },
+                    esc(&r["method"].as_str().unwrap_or("").to_uppercase()),
+                    r["points"],
+                    if ru { "точек" } else { "points" },
+                    r["n_clusters"],
+                    if ru { "кластеров" } else { "clusters" },
+                    r["n_noise"],
+                    if ru { "точек вне кластеров" } else { "noise points" }
                 );
             }
-            html.push_str("</table>");
+            "hotspots" => {
+                let classes = r["classes"].as_object().map(|m| {
+                    m.iter()
+                        .map(|(k, v)| format!("{k}: {v}"))
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                });
+                let _ = write!(
+                    html,
+                    "<h3>{}</h3><p>{} · {} {} · {}</p>",
+                    if ru { "Горячие и холодные точки" } else { "Hot and cold spots" },
+                    esc(r["method"].as_str().unwrap_or("")),
+                    r["observations"],
+                    if ru { "наблюдений" } else { "observations" },
+                    esc(&classes.unwrap_or_default())
+                );
+            }
+            _ => {}
         }
-        "clusters" => {
-            let _ = write!(
-                html,
-                "<p>{}: {} · {} {} · {} {}</p>",
-                esc(r["method"].as_str().unwrap_or("")),
-                r["points"],
-                r["n_clusters"],
-                if ru { "кластеров" } else { "clusters" },
-                r["n_noise"],
-                if ru {
-                    "точек вне кластеров"
-                } else {
-                    "noise points"
-                }
-            );
-        }
-        "hotspots" => {
-            let _ = write!(
-                html,
-                "<p>{}</p><p>{}</p>",
-                esc(r["method"].as_str().unwrap_or("")),
-                esc(&r["classes"].to_string())
-            );
-        }
-        _ => {
-            let _ = write!(
-                html,
-                "<p>{}</p>",
-                esc(&format!(
-                    "{} {}",
-                    kind,
-                    if ru {
-                        "(см. JSON в рабочей области)"
-                    } else {
-                        "(see the JSON in the workspace)"
-                    }
-                ))
-            );
-        }
+        let _ = write!(
+            html,
+            "<p class=\"small\">{} · {}</p>",
+            esc(&a.provenance.method),
+            esc(&a.created_at)
+        );
     }
-    let _ = write!(html, "<p><small>{}</small></p>", esc(&a.provenance.method));
     Ok(Some(creacity_report::Section {
         id: "mapping".into(),
         title: if ru {
@@ -660,4 +954,38 @@ pub fn report_section(
         .into(),
         html,
     }))
+}
+
+/// The newest period's rows of all creative sectors (`*`), largest first (at most 15).
+fn aggregate_table(r: &serde_json::Value, ru: bool) -> String {
+    let rows: Vec<&serde_json::Value> = r["rows"].as_array().into_iter().flatten().collect();
+    let Some(last) = rows.iter().filter_map(|x| x["period"].as_str()).max() else {
+        return String::new();
+    };
+    let mut sel: Vec<&&serde_json::Value> = rows
+        .iter()
+        .filter(|x| x["period"].as_str() == Some(last) && x["sector"] == "*")
+        .collect();
+    sel.sort_by(|a, b| b["firms"].as_f64().unwrap_or(0.0).total_cmp(&a["firms"].as_f64().unwrap_or(0.0)));
+    let mut h = format!(
+        "<table><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
+        if ru { "Территория" } else { "Territory" },
+        if ru { "Период" } else { "Period" },
+        if ru { "Креативных фирм" } else { "Creative firms" },
+        if ru { "Доля всех фирм" } else { "Share of all firms" },
+        if ru { "Рост" } else { "Growth" },
+    );
+    for x in sel.into_iter().take(15) {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            creacity_report::esc(x["territory"].as_str().unwrap_or("")),
+            last,
+            x["firms"].as_f64().map(|v| format!("{v:.0}")).unwrap_or_default(),
+            x["share_of_all_firms"].as_f64().map(creacity_report::pct).unwrap_or_default(),
+            x["growth"].as_f64().map(|g| format!("{:+.1}%", 100.0 * g)).unwrap_or_default(),
+        );
+    }
+    h.push_str("</table>");
+    h
 }

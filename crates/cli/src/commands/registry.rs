@@ -1,5 +1,6 @@
-//! `creacity registry ingest ZIP…`: the Russian SME registry dumps to a firm-facts CSV that
-//! `creacity map aggregate --firms` reads, with a progress bar, a problem report and resumption.
+//! `creacity registry ingest ZIP…`: the Russian SME registry dumps into the workspace's firms (by
+//! default), or with `--out` to a firm-facts CSV that `creacity map aggregate --firms` and
+//! `creacity firms import` read; with a progress bar, a problem report and resumption.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,15 +19,21 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 enum Cmd {
-    /// Read registry zips (and revenue/headcount companion zips) into a firm-facts CSV.
+    /// Read registry zips (and revenue/headcount companion zips) into the workspace's firms, or
+    /// with --out into a firm-facts CSV. In the workspace, each batch of records is committed in
+    /// one transaction (a firm and period read again replaces itself), so an interrupted run
+    /// resumes from --checkpoint without losing or doubling anything.
     Ingest {
         /// The zips, read as streams without unpacking; companions are recognised by their contents.
         #[arg(required = true)]
         zips: Vec<PathBuf>,
-        /// The firm-facts CSV to write (columns: id, territory, period, main_code, other_codes,
-        /// employees, revenue, registered, name, category, kind).
+        /// Write a firm-facts CSV instead of storing in the workspace (columns: id, territory,
+        /// period, main_code, other_codes, employees, revenue, registered, name, category, kind).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// With --out, also store the firms in the workspace.
+        #[arg(long)]
+        workspace_import: bool,
         /// Territory column: the region code, or the city/settlement name.
         #[arg(long, value_enum, default_value_t = TerritoryLevel::Region)]
         territory: TerritoryLevel,
@@ -52,10 +59,11 @@ enum TerritoryLevel {
 }
 
 /// Runs `creacity registry`.
-pub fn run(_g: &Global, args: Args) -> anyhow::Result<()> {
+pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
     let Cmd::Ingest {
         zips,
         out,
+        workspace_import,
         territory,
         skip_errors,
         threads,
@@ -78,34 +86,62 @@ pub fn run(_g: &Global, args: Args) -> anyhow::Result<()> {
     if let Some(n) = threads {
         builder = builder.threads(n);
     }
-    let appending = resume.is_some() && out.exists();
+    let appending = resume.is_some() && out.as_ref().is_some_and(|o| o.exists());
     if let Some(c) = resume {
         builder = builder.resume(c);
     }
     let options = builder.build()?;
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(appending)
-        .write(true)
-        .truncate(!appending)
-        .open(&out)
-        .with_context(|| format!("writing {}", out.display()))?;
-    let mut w = std::io::BufWriter::new(file);
-    if !appending {
-        writeln!(
-            w,
-            "id,territory,period,main_code,other_codes,employees,revenue,registered,name,category,kind"
-        )?;
-    }
+    let mut w = match &out {
+        Some(out) => {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(appending)
+                .write(true)
+                .truncate(!appending)
+                .open(out)
+                .with_context(|| format!("writing {}", out.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            if !appending {
+                writeln!(
+                    w,
+                    "id,territory,period,main_code,other_codes,employees,revenue,registered,name,category,kind"
+                )?;
+            }
+            Some(w)
+        }
+        None => None,
+    };
+    let mut ws = if out.is_none() || workspace_import {
+        Some(super::open(g)?)
+    } else {
+        None
+    };
+    let source = zips
+        .iter()
+        .map(|z| {
+            z.file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let bar = progress_bar();
     let report = ingest(
         &zips,
         &options,
         |batch| -> anyhow::Result<()> {
-            for r in &batch.records {
-                write_row(&mut w, r, territory)?;
+            if let Some(w) = w.as_mut() {
+                for r in &batch.records {
+                    write_row(w, r, territory)?;
+                }
+                w.flush()?;
             }
-            w.flush()?;
+            if let Some(ws) = ws.as_mut() {
+                let firms: Vec<creacity_store::Firm> = batch.records.iter().map(to_firm).collect();
+                let mut imp = ws.begin_firm_import(&source, false, true)?.without_journal();
+                imp.add(&firms)?;
+                imp.commit(&[])?;
+            }
             if let Some(p) = &checkpoint {
                 save_checkpoint(p, batch.checkpoint)?;
             }
@@ -122,11 +158,18 @@ pub fn run(_g: &Global, args: Args) -> anyhow::Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if let Some(ws) = ws.as_mut() {
+        ws.journal_import("firms", &source, report.records as usize)?;
+    }
+    let target = match (&out, workspace_import) {
+        (Some(o), true) => format!("{} and the workspace", o.display()),
+        (Some(o), false) => o.display().to_string(),
+        (None, _) => "the workspace".to_string(),
+    };
     eprintln!(
-        "read {} firms with {} activity codes into {}; duplicates {}, missing main code {}, bad INN check digits {}, unknown codes {} distinct, skipped {}",
+        "read {} firms with {} activity codes into {target}; duplicates {}, missing main code {}, bad INN check digits {}, unknown codes {} distinct, skipped {}",
         report.records,
         report.codes,
-        out.display(),
         report.duplicates,
         report.missing_main_code,
         report.bad_inn_checksum,
@@ -203,6 +246,56 @@ fn write_row(w: &mut impl Write, r: &FirmRecord, level: TerritoryLevel) -> anyho
         r.kind
     )?;
     Ok(())
+}
+
+/// A registry record as a stored firm: period = the snapshot month, `registered` = the date of
+/// inclusion in the registry, address parts as "type name" (canonical type first).
+pub fn to_firm(r: &FirmRecord) -> creacity_store::Firm {
+    use creacity_registry::{Category, FirmKind};
+    let place = |p: &Option<creacity_registry::Place>| {
+        p.as_ref().map(|p| {
+            if p.kind.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} {}", p.kind, p.name)
+            }
+        })
+    };
+    let mut f = creacity_store::Firm::new(
+        r.inn.clone(),
+        format!("{:04}-{:02}", r.snapshot_date.year, r.snapshot_date.month),
+        r.name.clone(),
+    );
+    f.kind = match r.kind {
+        FirmKind::LegalEntity => creacity_store::FirmKind::Company,
+        FirmKind::SoleTrader => creacity_store::FirmKind::SoleTrader,
+        FirmKind::PeasantFarmHead => creacity_store::FirmKind::Farm,
+    };
+    f.category = Some(
+        match r.category {
+            Category::Micro => "micro",
+            Category::Small => "small",
+            Category::Medium => "medium",
+        }
+        .into(),
+    );
+    f.main_code = r.main_code().map(String::from);
+    f.other_codes = r
+        .codes
+        .iter()
+        .filter(|c| !c.main)
+        .map(|c| c.code.clone())
+        .collect();
+    f.region_code = Some(r.region_code.clone()).filter(|c| !c.is_empty());
+    f.region = place(&r.region);
+    f.district = place(&r.district);
+    f.city = place(&r.city);
+    f.settlement = place(&r.settlement);
+    f.registered = Some(r.included_on.to_string());
+    f.employees = r.employees.map(f64::from);
+    f.revenue = r.finance.as_ref().map(|x| x.revenue);
+    f.expenditure = r.finance.as_ref().map(|x| x.expenditure);
+    f
 }
 
 /// The registry leaves nothing in the workspace to report on: its output is the firm-facts file.
