@@ -134,6 +134,22 @@ async fn exercise(t: TestApp) -> TestApp {
         .call("POST", "/api/imports/clusters", &a, Some(&ct), body)
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    // Outlines and the result pages on PostgreSQL.
+    let outlines = include_str!("../../../data/demo/outlines.geojson");
+    let r = t
+        .call(
+            "POST",
+            "/api/outlines?filename=outlines.geojson",
+            &a,
+            None,
+            outlines.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let map = t.get("/map", &a).await.text();
+    assert_eq!(map.matches(r#"<path class="outline""#).count(), 4);
+    let cooc = t.get("/api/problems/cooccurrence", &a).await;
+    assert_eq!(cooc.status, StatusCode::OK, "{}", cooc.text());
     for page in [
         "/",
         "/clusters",
@@ -141,6 +157,9 @@ async fn exercise(t: TestApp) -> TestApp {
         "/problems",
         "/strategy",
         "/data",
+        "/qca",
+        "/index",
+        "/mapping",
     ] {
         assert_eq!(t.get(page, &a).await.status, StatusCode::OK, "{page}");
     }
