@@ -76,7 +76,12 @@ fn valid_period(p: &str) -> bool {
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     match b.len() {
         4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7) && (1..=12).contains(&p[5..].parse::<u8>().unwrap_or(0)),
+        7 => {
+            digits(0..4)
+                && b[4] == b'-'
+                && digits(5..7)
+                && (1..=12).contains(&p[5..].parse::<u8>().unwrap_or(0))
+        }
         _ => false,
     }
 }
@@ -134,7 +139,9 @@ pub fn read_firm_list(
     if table.rows.is_empty() {
         return Err(IngestError::Format {
             file: table.file.clone(),
-            reason: "no data rows: expected one row per firm under the header / нет строк с фирмами".into(),
+            reason:
+                "no data rows: expected one row per firm under the header / нет строк с фирмами"
+                    .into(),
         });
     }
     let bound = bind(table, FIRM_COLUMNS).map_err(invalid)?;
@@ -171,9 +178,16 @@ pub fn read_firm_list(
         if id.is_empty() {
             bad("id", "a value is required / нужен идентификатор".into());
         }
-        let period = c.opt_text("period").unwrap_or_else(|| default_period.to_string());
+        let period = c
+            .opt_text("period")
+            .unwrap_or_else(|| default_period.to_string());
         if !valid_period(&period) {
-            bad("period", format!("{period:?} is not a period: expected YYYY or YYYY-MM / ожидалось ГГГГ или ГГГГ-ММ"));
+            bad(
+                "period",
+                format!(
+                    "{period:?} is not a period: expected YYYY or YYYY-MM / ожидалось ГГГГ или ГГГГ-ММ"
+                ),
+            );
         }
         let kind = match c.opt_text("kind") {
             Some(k) => kind_of(&k).unwrap_or_else(|| {
@@ -203,7 +217,10 @@ pub fn read_firm_list(
         let registered = date("registered");
         let exited = date("exited");
         let mut main_code = c.opt_text("main_code");
-        let mut other_codes = c.opt_text("other_codes").map(|s| split_codes(&s)).unwrap_or_default();
+        let mut other_codes = c
+            .opt_text("other_codes")
+            .map(|s| split_codes(&s))
+            .unwrap_or_default();
         if let Some(all) = c.opt_text("codes") {
             let mut all = split_codes(&all);
             if main_code.is_none() && !all.is_empty() {
@@ -220,7 +237,9 @@ pub fn read_firm_list(
         let employees = c.opt_float("employees", &mut problems, 0.0, f64::MAX);
         let revenue = c.opt_float("revenue", &mut problems, f64::MIN, f64::MAX);
         let expenditure = c.opt_float("expenditure", &mut problems, f64::MIN, f64::MAX);
-        if lat.is_some() != lon.is_some() && c.opt_text("lat").is_some() != c.opt_text("lon").is_some() {
+        if lat.is_some() != lon.is_some()
+            && c.opt_text("lat").is_some() != c.opt_text("lon").is_some()
+        {
             problems.push(Problem {
                 row: c.row,
                 column: header(if lat.is_some() { "lon" } else { "lat" }),
@@ -313,9 +332,28 @@ pub fn import_firm_list(
 
 /// The header of exported firm lists: the import columns (an export imports back unchanged).
 pub const EXPORT_HEADER: &[&str] = &[
-    "id", "name", "period", "kind", "category", "main_code", "other_codes", "territory",
-    "region_code", "region", "district", "city", "settlement", "address", "oktmo", "lat", "lon",
-    "registered", "exited", "employees", "revenue", "expenditure",
+    "id",
+    "name",
+    "period",
+    "kind",
+    "category",
+    "main_code",
+    "other_codes",
+    "territory",
+    "region_code",
+    "region",
+    "district",
+    "city",
+    "settlement",
+    "address",
+    "oktmo",
+    "lat",
+    "lon",
+    "registered",
+    "exited",
+    "employees",
+    "revenue",
+    "expenditure",
 ];
 
 fn cells(f: &Firm) -> Vec<String> {
@@ -391,7 +429,9 @@ mod tests {
         assert_eq!(b.kind, FirmKind::SoleTrader);
         assert_eq!(b.registered.as_deref(), Some("2019-08-10"));
         // Russian headers, all codes in one column, kind from the INN length, default period.
-        let t = table("ИНН;Наименование;Коды ОКВЭД;Широта;Долгота\n6600000001;А;59.11 90.01;56.8;60.6\n");
+        let t = table(
+            "ИНН;Наименование;Коды ОКВЭД;Широта;Долгота\n6600000001;А;59.11 90.01;56.8;60.6\n",
+        );
         let f = read_firm_list(&t, "2025").unwrap();
         assert_eq!(f[0].1.main_code.as_deref(), Some("59.11"));
         assert_eq!(f[0].1.other_codes, vec!["90.01"]);
@@ -414,11 +454,26 @@ mod tests {
             panic!("expected Invalid");
         };
         assert_eq!(file, "firms.csv");
-        let got: Vec<(usize, &str)> = problems.iter().map(|p| (p.row, p.column.as_str())).collect();
+        let got: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str()))
+            .collect();
         assert_eq!(
             got,
-            vec![(2, "lat"), (3, "period"), (3, "kind"), (3, "registered"), (3, "employees"), (4, "lon"), (6, "id")]
+            vec![
+                (2, "lat"),
+                (3, "period"),
+                (3, "kind"),
+                (3, "registered"),
+                (3, "employees"),
+                (4, "lon"),
+                (6, "id")
+            ]
         );
-        assert!(problems[6].message.contains("rows 5 and 6"), "{}", problems[6].message);
+        assert!(
+            problems[6].message.contains("rows 5 and 6"),
+            "{}",
+            problems[6].message
+        );
     }
 }

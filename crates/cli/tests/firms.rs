@@ -26,9 +26,15 @@ fn ok(dir: &Path, args: &[&str]) -> String {
 
 /// Synthetic firms: 40 in two tight groups with coordinates, 20 with place names only.
 fn firms_csv() -> String {
-    let mut s = String::from("id,name,period,main_code,other_codes,region,city,settlement,lat,lon,employees\n");
+    let mut s = String::from(
+        "id,name,period,main_code,other_codes,region,city,settlement,lat,lon,employees\n",
+    );
     for i in 0..40 {
-        let (lat, lon) = if i < 20 { (56.80, 60.60) } else { (56.90, 60.80) };
+        let (lat, lon) = if i < 20 {
+            (56.80, 60.60)
+        } else {
+            (56.90, 60.80)
+        };
         let (dy, dx) = ((i % 5) as f64 * 0.0004, (i / 5 % 4) as f64 * 0.0005);
         s.push_str(&format!(
             "66000000{i:02},Синтетика {i},2024,59.11,90.01,,,,{},{},{}\n",
@@ -75,14 +81,22 @@ fn import_match_aggregate_cluster_and_report() {
     .unwrap();
     let (good, _, err) = creacity(d, &["firms", "import", "bad.csv"]);
     assert!(!good);
-    for want in ["bad.csv", "row 2, column \"lat\"", "row 3, column \"period\"", "rows 4 and 5"] {
+    for want in [
+        "bad.csv",
+        "row 2, column \"lat\"",
+        "row 3, column \"period\"",
+        "rows 4 and 5",
+    ] {
         assert!(err.contains(want), "{want:?} in {err}");
     }
     assert!(ok(d, &["firms", "status"]).contains("firms: 0 rows"));
 
     let (good, _, err) = creacity(d, &["firms", "import", "firms.csv"]);
     assert!(good, "{err}");
-    assert!(err.contains("60 firms stored (60 new, 0 replaced)"), "{err}");
+    assert!(
+        err.contains("60 firms stored (60 new, 0 replaced)"),
+        "{err}"
+    );
     let status: serde_json::Value =
         serde_json::from_str(&ok(d, &["firms", "status", "--json"])).unwrap();
     assert_eq!(status["rows"], 60);
@@ -93,21 +107,41 @@ fn import_match_aggregate_cluster_and_report() {
     let (good, _, err) = creacity(d, &["firms", "import", "out.csv"]);
     assert!(good, "{err}");
     assert!(err.contains("(0 new, 60 replaced)"), "{err}");
-    ok(d, &["firms", "export", "--format", "xlsx", "--out", "out.xlsx"]);
-    assert!(std::fs::read(d.join("out.xlsx")).unwrap().starts_with(b"PK"));
+    ok(
+        d,
+        &["firms", "export", "--format", "xlsx", "--out", "out.xlsx"],
+    );
+    assert!(
+        std::fs::read(d.join("out.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
 
     // Territory matching: Синтетград and Ёлкино match, Заречное is ambiguous, Нетград unmatched.
     std::fs::write(d.join("settlements.csv"), SETTLEMENTS).unwrap();
     let (good, _, err) = creacity(
         d,
-        &["firms", "match", "--settlements", "settlements.csv", "--report", "match.csv"],
+        &[
+            "firms",
+            "match",
+            "--settlements",
+            "settlements.csv",
+            "--report",
+            "match.csv",
+        ],
     );
     assert!(good, "{err}");
     assert!(err.contains("10 matched"), "{err}");
     assert!(err.contains("5 ambiguous"), "{err}");
     let report = std::fs::read_to_string(d.join("match.csv")).unwrap();
-    assert!(report.contains("unmatched,\"Альфийская обл, Нетград\",5,"), "{report}");
-    assert!(report.contains("ambiguous,\"Альфийская обл, с. Заречное\",5,"), "{report}");
+    assert!(
+        report.contains("unmatched,\"Альфийская обл, Нетград\",5,"),
+        "{report}"
+    );
+    assert!(
+        report.contains("ambiguous,\"Альфийская обл, с. Заречное\",5,"),
+        "{report}"
+    );
     let status: serde_json::Value =
         serde_json::from_str(&ok(d, &["firms", "status", "--json"])).unwrap();
     assert_eq!(status["with_oktmo"], 10);
@@ -116,19 +150,57 @@ fn import_match_aggregate_cluster_and_report() {
     // Aggregate from the workspace by OKTMO: 5 creative (90.01) firms in Синтетград.
     let out = ok(
         d,
-        &["map", "aggregate", "--by", "oktmo", "--taxonomy", "ru-creative-okved2", "--save", "--xlsx", "agg.xlsx"],
+        &[
+            "map",
+            "aggregate",
+            "--by",
+            "oktmo",
+            "--taxonomy",
+            "ru-creative-okved2",
+            "--save",
+            "--xlsx",
+            "agg.xlsx",
+        ],
     );
     assert!(out.contains("00701000001,*,2024,5,"), "{out}");
-    assert!(std::fs::read(d.join("agg.xlsx")).unwrap().starts_with(b"PK"));
+    assert!(
+        std::fs::read(d.join("agg.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
 
     // Clusters and hot spots of the stored firms, saved for the report's map.
     let (good, _, err) = creacity(
         d,
-        &["map", "clusters", "--method", "dbscan", "--eps-m", "300", "--min-samples", "5", "--out", "labels.csv", "--save"],
+        &[
+            "map",
+            "clusters",
+            "--method",
+            "dbscan",
+            "--eps-m",
+            "300",
+            "--min-samples",
+            "5",
+            "--out",
+            "labels.csv",
+            "--save",
+        ],
     );
     assert!(good, "{err}");
     assert!(err.contains("50 points: 4 clusters"), "{err}");
-    ok(d, &["map", "hotspots", "--grid-m", "2000", "--star", "--out", "cells.csv", "--save"]);
+    ok(
+        d,
+        &[
+            "map",
+            "hotspots",
+            "--grid-m",
+            "2000",
+            "--star",
+            "--out",
+            "cells.csv",
+            "--save",
+        ],
+    );
 
     // The report's mapping section draws the map offline.
     std::fs::write(

@@ -68,6 +68,9 @@ pub struct MapData {
     pub spots: Vec<MapSpot>,
     /// Method of the hot spots (`Gi*`…), for the legend.
     pub spot_method: Option<String>,
+    /// Side of the grid cells in metres when the spots are cells (drawn as squares), else
+    /// `None` (spots are points, drawn as circles).
+    pub spot_cell_m: Option<f64>,
 }
 
 impl MapData {
@@ -83,12 +86,48 @@ impl MapData {
 
 /// Hot/cold classes by |z| (normal two-sided 99 %, 95 %, 90 %), as the GeoJSON export names them.
 const CLASSES: [(f64, &str, &str, &str, &str); 6] = [
-    (2.576, "#b2182b", "hot_99", "hot spot, 99 %", "горячая точка, 99 %"),
-    (1.960, "#ef8a62", "hot_95", "hot spot, 95 %", "горячая точка, 95 %"),
-    (1.645, "#fddbc7", "hot_90", "hot spot, 90 %", "горячая точка, 90 %"),
-    (-1.645, "#d1e5f0", "cold_90", "cold spot, 90 %", "холодная точка, 90 %"),
-    (-1.960, "#67a9cf", "cold_95", "cold spot, 95 %", "холодная точка, 95 %"),
-    (-2.576, "#2166ac", "cold_99", "cold spot, 99 %", "холодная точка, 99 %"),
+    (
+        2.576,
+        "#b2182b",
+        "hot_99",
+        "hot spot, 99 %",
+        "горячая точка, 99 %",
+    ),
+    (
+        1.960,
+        "#ef8a62",
+        "hot_95",
+        "hot spot, 95 %",
+        "горячая точка, 95 %",
+    ),
+    (
+        1.645,
+        "#fddbc7",
+        "hot_90",
+        "hot spot, 90 %",
+        "горячая точка, 90 %",
+    ),
+    (
+        -1.645,
+        "#d1e5f0",
+        "cold_90",
+        "cold spot, 90 %",
+        "холодная точка, 90 %",
+    ),
+    (
+        -1.960,
+        "#67a9cf",
+        "cold_95",
+        "cold spot, 95 %",
+        "холодная точка, 95 %",
+    ),
+    (
+        -2.576,
+        "#2166ac",
+        "cold_99",
+        "cold spot, 99 %",
+        "холодная точка, 99 %",
+    ),
 ];
 const NOT_SIGNIFICANT: &str = "#d9d9d9";
 
@@ -154,12 +193,20 @@ fn nice_km(max_km: f64) -> f64 {
 /// Returns an empty string when there is nothing to draw.
 pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
     let ru = lang == Lang::Ru;
+    // The frame fits the analysis layers (firms, clusters, spots) when there are any, so a city's
+    // clusters are not lost in a map of the whole region; otherwise the territories.
     let mut coords: Vec<(f64, f64)> = Vec::new();
-    coords.extend(data.places.iter().map(|p| (p.lat, p.lon)));
-    coords.extend(data.outlines.iter().flat_map(|o| o.rings.iter().flatten().copied()));
     coords.extend(data.firms.iter().copied());
     coords.extend(data.hulls.iter().flat_map(|h| h.ring.iter().copied()));
     coords.extend(data.spots.iter().map(|s| (s.lat, s.lon)));
+    if coords.is_empty() {
+        coords.extend(data.places.iter().map(|p| (p.lat, p.lon)));
+        coords.extend(
+            data.outlines
+                .iter()
+                .flat_map(|o| o.rings.iter().flatten().copied()),
+        );
+    }
     coords.retain(|(a, b)| a.is_finite() && b.is_finite());
     if coords.is_empty() {
         return String::new();
@@ -183,11 +230,11 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
         let half = min_span / cos0 / 2.0;
         (lon0, lon1) = (c - half, c + half);
     }
-    let pad = 24.0;
+    let pad = 28.0;
     let (span_x, span_y) = ((lon1 - lon0) * cos0, lat1 - lat0);
     let inner_w = width - 2.0 * pad;
-    // Tall areas are capped at 1.1 × the width, wide ones keep at least 0.45.
-    let scale = (inner_w / span_x).min(inner_w * 1.1 / span_y);
+    // Tall areas are capped at 0.7 × the width, wide ones keep at least 0.45.
+    let scale = (inner_w / span_x).min(inner_w * 0.7 / span_y);
     let map_h = (span_y * scale).max(inner_w * 0.45) + 2.0 * pad;
     let f = Frame {
         min_x: lon0 * cos0 - (inner_w / scale - span_x) / 2.0,
@@ -196,11 +243,11 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
         cos0,
         pad,
     };
-    let legend_h = 28.0;
-    let h = map_h + legend_h * 2.0;
+    let (legend_svg, legend_h) = legend(data, lang, width, map_h);
+    let h = map_h + legend_h;
     let title = if ru { "Карта" } else { "Map" };
     let mut s = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{title}" font-family="system-ui, sans-serif"><rect x="0" y="0" width="{w}" height="{mh}" fill="#f4f6f8" stroke="#c5ccd6"/>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" style="max-width:100%" role="img" aria-label="{title}" font-family="system-ui, sans-serif"><defs><clipPath id="map-frame"><rect x="0" y="0" width="{w}" height="{mh}"/></clipPath></defs><rect x="0" y="0" width="{w}" height="{mh}" fill="#eef1f4" stroke="#c5ccd6"/><g clip-path="url(#map-frame)">"##,
         w = num(width, 0),
         h = num(h, 0),
         mh = num(map_h, 0),
@@ -220,6 +267,9 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
             r##"<path d="{d}" fill="#ffffff" fill-rule="evenodd" stroke="#8a94a3" stroke-width="1"><title>{}</title></path>"##,
             esc(&o.territory_id)
         ));
+    }
+    if let Some(side) = data.spot_cell_m {
+        s.push_str(&spot_cells(data, &f, side));
     }
     // Firms: small, translucent, so density shows.
     if !data.firms.is_empty() {
@@ -260,11 +310,7 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
                 ));
             }
         }
-        if let Some(&(lat, lon)) = hull
-            .ring
-            .iter()
-            .min_by(|a, b| b.0.total_cmp(&a.0))
-        {
+        if let Some(&(lat, lon)) = hull.ring.iter().min_by(|a, b| b.0.total_cmp(&a.0)) {
             s.push_str(&format!(
                 r##"<text x="{}" y="{}" font-size="11" font-weight="600" fill="{c}" text-anchor="middle" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
                 num(f.x(lon), 1),
@@ -273,20 +319,8 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
             ));
         }
     }
-    // Hot and cold spots; insignificant ones small and grey, below the significant ones.
-    let mut spots: Vec<&MapSpot> = data.spots.iter().collect();
-    spots.sort_by(|a, b| a.z.abs().total_cmp(&b.z.abs()));
-    for sp in spots {
-        let significant = sp.z.abs() >= 1.645;
-        s.push_str(&format!(
-            r##"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="0.8"><title>z = {}</title></circle>"##,
-            num(f.x(sp.lon), 1),
-            num(f.y(sp.lat), 1),
-            if significant { 5.5 } else { 3.0 },
-            spot_colour(sp.z),
-            if significant { "#ffffff" } else { "none" },
-            num(sp.z, 2)
-        ));
+    if data.spot_cell_m.is_none() {
+        s.push_str(&spot_points(data, &f));
     }
     // Territory centres and names on top.
     for p in &data.places {
@@ -300,6 +334,7 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
             esc(&p.name)
         ));
     }
+    s.push_str("</g>");
     // Scale bar: a round number of km, at most a quarter of the width.
     let km_per_px = 111.195 / scale;
     let km = nice_km(km_per_px * width / 4.0);
@@ -314,106 +349,165 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
         label = if km >= 1.0 { format!("{km}") } else { format!("{}", km * 1000.0) },
         unit = if km >= 1.0 { if ru { "км" } else { "km" } } else if ru { "м" } else { "m" },
     ));
-    s.push_str(&legend(data, lang, width, map_h));
+    s.push_str(&legend_svg);
     s.push_str("</svg>");
     s
 }
 
-fn legend(data: &MapData, lang: Lang, width: f64, top: f64) -> String {
-    let ru = lang == Lang::Ru;
-    let mut items: Vec<String> = Vec::new();
-    let mut x = 8.0;
-    let y1 = top + 20.0;
-    let y2 = top + 46.0;
-    let push = |s: &mut Vec<String>, glyph: String, label: &str, x: &mut f64, y: f64| {
-        s.push(format!(
-            r##"{glyph}<text x="{}" y="{}" font-size="12" fill="#1d2430" dominant-baseline="middle">{}</text>"##,
-            num(*x + 16.0, 1),
-            num(y, 1),
+/// Hot and cold spots as circles, insignificant ones small and grey, below the significant ones.
+fn spot_points(data: &MapData, f: &Frame) -> String {
+    let mut s = String::new();
+    let mut spots: Vec<&MapSpot> = data.spots.iter().collect();
+    spots.sort_by(|a, b| a.z.abs().total_cmp(&b.z.abs()));
+    for sp in spots {
+        let significant = sp.z.abs() >= 1.645;
+        s.push_str(&format!(
+            r##"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="0.8"><title>z = {}</title></circle>"##,
+            num(f.x(sp.lon), 1),
+            num(f.y(sp.lat), 1),
+            if significant { 5.5 } else { 3.0 },
+            spot_colour(sp.z),
+            if significant { "#ffffff" } else { "none" },
+            num(sp.z, 2)
+        ));
+    }
+    s
+}
+
+/// Hot and cold grid cells as squares of their size (side in metres), translucent so the firms
+/// show through; insignificant cells only outlined.
+fn spot_cells(data: &MapData, f: &Frame, side_m: f64) -> String {
+    let mut s = String::new();
+    let h = side_m / 111_195.0 * f.scale;
+    // Cells are square in metres, and so is the projection about the mean latitude.
+    let w = h;
+    for sp in &data.spots {
+        let significant = sp.z.abs() >= 1.645;
+        s.push_str(&format!(
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" fill-opacity="{}" stroke="#ffffff" stroke-width="0.6"><title>z = {}</title></rect>"##,
+            num(f.x(sp.lon) - w / 2.0, 1),
+            num(f.y(sp.lat) - h / 2.0, 1),
+            num(w, 1),
+            num(h, 1),
+            spot_colour(sp.z),
+            if significant { "0.75" } else { "0.25" },
+            num(sp.z, 2)
+        ));
+    }
+    s
+}
+
+/// The short name of a method for the legend: `DBSCAN`, `HDBSCAN`, `Gi*`, `Gi`.
+fn short_method(m: &str) -> String {
+    if m.contains("Gi*") {
+        "Gi*".into()
+    } else if m.contains("Gi") {
+        "Gi".into()
+    } else {
+        m.split_whitespace().next().unwrap_or("").to_uppercase()
+    }
+}
+
+/// Legend entries flow left to right and wrap; each is a glyph (drawn at `{X}`, `{Y}`) and a label.
+struct Flow {
+    out: String,
+    x: f64,
+    y: f64,
+    width: f64,
+}
+
+impl Flow {
+    fn item(&mut self, glyph: &str, label: &str, bold: bool) {
+        let w = 26.0 + label.chars().count() as f64 * 7.4;
+        if self.x + w > self.width && self.x > 8.0 {
+            self.x = 8.0;
+            self.y += 22.0;
+        }
+        let (x, y) = (num(self.x, 1), num(self.y, 1));
+        self.out
+            .push_str(&glyph.replace("{X}", &x).replace("{Y}", &y));
+        self.out.push_str(&format!(
+            r##"<text x="{}" y="{}" font-size="12" fill="#1d2430" dominant-baseline="middle"{}>{}</text>"##,
+            num(self.x + if glyph.is_empty() { 0.0 } else { 16.0 }, 1),
+            y,
+            if bold { r#" font-weight="600""# } else { "" },
             esc(label)
-        )
-        .replace("{X}", &num(*x, 1))
-        .replace("{Y}", &num(y, 1)));
-        *x += 24.0 + label.chars().count() as f64 * 6.6;
+        ));
+        self.x += w;
+    }
+}
+
+/// The legend below the map; returns its SVG and its height.
+fn legend(data: &MapData, lang: Lang, width: f64, top: f64) -> (String, f64) {
+    let ru = lang == Lang::Ru;
+    let mut fl = Flow {
+        out: String::new(),
+        x: 8.0,
+        y: top + 18.0,
+        width,
     };
     if !data.places.is_empty() {
-        push(
-            &mut items,
-            r##"<rect x="{X}" y="{Y}" transform="translate(2 -4)" width="8" height="8" fill="#1d2430"/>"##.into(),
+        fl.item(
+            r##"<rect x="{X}" y="{Y}" transform="translate(2 -4)" width="8" height="8" fill="#1d2430"/>"##,
             if ru { "территория" } else { "territory" },
-            &mut x,
-            y1,
+            false,
         );
     }
     if !data.outlines.is_empty() {
-        push(
-            &mut items,
-            r##"<rect x="{X}" y="{Y}" transform="translate(0 -6)" width="12" height="12" fill="#ffffff" stroke="#8a94a3"/>"##.into(),
-            if ru { "границы" } else { "outline" },
-            &mut x,
-            y1,
+        fl.item(
+            r##"<rect x="{X}" y="{Y}" transform="translate(0 -6)" width="12" height="12" fill="#ffffff" stroke="#8a94a3"/>"##,
+            if ru { "граница" } else { "outline" },
+            false,
         );
     }
     if !data.firms.is_empty() {
-        push(
-            &mut items,
-            r##"<circle cx="{X}" cy="{Y}" transform="translate(6 0)" r="2.5" fill="#39424e" fill-opacity="0.6"/>"##.into(),
-            &format!(
-                "{} ({})",
-                if ru { "фирма" } else { "firm" },
-                data.firms.len()
-            ),
-            &mut x,
-            y1,
+        fl.item(
+            r##"<circle cx="{X}" cy="{Y}" transform="translate(6 0)" r="2.5" fill="#39424e" fill-opacity="0.6"/>"##,
+            &format!("{} ({})", if ru { "фирмы" } else { "firms" }, data.firms.len()),
+            false,
         );
     }
     if !data.hulls.is_empty() {
-        let m = data.cluster_method.clone().unwrap_or_default().to_uppercase();
-        push(
-            &mut items,
-            format!(
+        let m = short_method(data.cluster_method.as_deref().unwrap_or(""));
+        fl.item(
+            &format!(
                 r##"<rect x="{{X}}" y="{{Y}}" transform="translate(0 -6)" width="12" height="12" fill="{c}" fill-opacity="0.18" stroke="{c}" stroke-width="2"/>"##,
                 c = HULL_COLOURS[0]
             ),
             &format!(
                 "{} {m} ({})",
-                if ru { "кластер" } else { "cluster" },
+                if ru { "кластеры" } else { "clusters" },
                 data.hulls.len()
             ),
-            &mut x,
-            y1,
+            false,
         );
     }
     if !data.spots.is_empty() {
-        let mut x2 = 8.0;
-        let head = format!(
-            "{}:",
-            data.spot_method
-                .clone()
-                .unwrap_or_else(|| "Gi*".into())
-        );
-        items.push(format!(
-            r##"<text x="{}" y="{}" font-size="12" font-weight="600" fill="#1d2430" dominant-baseline="middle">{}</text>"##,
-            num(x2, 1),
-            num(y2, 1),
-            esc(&head)
-        ));
-        x2 += 12.0 + head.chars().count() as f64 * 7.0;
+        fl.x = 8.0;
+        fl.y += 22.0;
+        let m = short_method(data.spot_method.as_deref().unwrap_or("Gi*"));
+        fl.item("", &format!("{m}:"), true);
         for (t, c, _, en, rus) in CLASSES {
-            let label = format!("{} (z {} {})", if ru { rus } else { en }, if t > 0.0 { "≥" } else { "≤" }, t);
-            push(
-                &mut items,
-                format!(r##"<circle cx="{{X}}" cy="{{Y}}" transform="translate(6 0)" r="5.5" fill="{c}"/>"##),
-                &label,
-                &mut x2,
-                y2,
+            let label = format!(
+                "{} (z {} {})",
+                if ru { rus } else { en },
+                if t > 0.0 { "≥" } else { "≤" },
+                t
             );
-            if x2 > width - 120.0 {
-                break;
-            }
+            fl.item(
+                &format!(r##"<circle cx="{{X}}" cy="{{Y}}" transform="translate(6 0)" r="5.5" fill="{c}"/>"##),
+                &label,
+                false,
+            );
         }
+        fl.item(
+            &format!(r##"<circle cx="{{X}}" cy="{{Y}}" transform="translate(6 0)" r="5.5" fill="{NOT_SIGNIFICANT}"/>"##),
+            if ru { "незначимо" } else { "not significant" },
+            false,
+        );
     }
-    items.concat()
+    let h = fl.y - top + 16.0;
+    (fl.out, h)
 }
 
 /// Reads territory outlines from a GeoJSON FeatureCollection whose features carry
@@ -484,11 +578,24 @@ mod tests {
             }],
             cluster_method: Some("dbscan".into()),
             spots: vec![
-                MapSpot { lat: 56.8, lon: 60.6, z: 3.1 },
-                MapSpot { lat: 56.81, lon: 60.6, z: -2.0 },
-                MapSpot { lat: 56.82, lon: 60.6, z: 0.3 },
+                MapSpot {
+                    lat: 56.8,
+                    lon: 60.6,
+                    z: 3.1,
+                },
+                MapSpot {
+                    lat: 56.81,
+                    lon: 60.6,
+                    z: -2.0,
+                },
+                MapSpot {
+                    lat: 56.82,
+                    lon: 60.6,
+                    z: 0.3,
+                },
             ],
             spot_method: Some("Gi*".into()),
+            spot_cell_m: None,
         };
         let s = map_svg(&data, Lang::Ru, 900.0);
         assert!(s.starts_with("<svg"));
@@ -496,7 +603,7 @@ mod tests {
         assert!(s.contains("Synthetic &lt;town&gt;"));
         assert!(s.contains("<polygon"));
         assert!(s.contains("#b2182b") && s.contains("#67a9cf"));
-        assert!(s.contains("кластер DBSCAN (1)"));
+        assert!(s.contains("кластеры DBSCAN (1)"));
         assert!(s.contains("горячая точка, 99 %"));
         assert_eq!(s.matches("r=\"1.6\"").count(), 3);
         // A scale bar in round km or m.

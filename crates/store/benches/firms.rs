@@ -10,7 +10,11 @@ use creacity_store::{Firm, FirmKind, Workspace};
 fn firms(n: usize) -> Vec<Firm> {
     (0..n)
         .map(|i| {
-            let mut f = Firm::new(format!("{:010}", 6_600_000_000u64 + i as u64), "2024-06", "");
+            let mut f = Firm::new(
+                format!("{:010}", 6_600_000_000u64 + i as u64),
+                "2024-06",
+                "",
+            );
             f.name = format!("ООО «Синтетика-{i}»");
             f.kind = FirmKind::Company;
             f.category = Some("micro".into());
@@ -62,7 +66,11 @@ fn main() {
         rates.sort_by(f64::total_cmp);
         println!(
             "| SQLite | {} | {n} | {:.0} |",
-            if per_row { "one per row" } else { "500 rows each" },
+            if per_row {
+                "one per row"
+            } else {
+                "500 rows each"
+            },
             rates[1]
         );
     }
@@ -75,12 +83,17 @@ fn main() {
                 c.batch_execute(&format!("CREATE SCHEMA {schema}")).unwrap();
                 let loc = format!("{url}?options=-csearch_path%3D{schema}");
                 rates.push(run(std::path::Path::new(&loc), &data, per_row));
-                c.batch_execute(&format!("DROP SCHEMA {schema} CASCADE")).unwrap();
+                c.batch_execute(&format!("DROP SCHEMA {schema} CASCADE"))
+                    .unwrap();
             }
             rates.sort_by(f64::total_cmp);
             println!(
                 "| PostgreSQL | {} | {n} | {:.0} |",
-                if per_row { "one per row" } else { "500 rows each" },
+                if per_row {
+                    "one per row"
+                } else {
+                    "500 rows each"
+                },
                 rates[1]
             );
         }

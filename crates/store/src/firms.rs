@@ -391,9 +391,7 @@ impl FirmImport<'_> {
             let position = self.added + k + 1;
             check(f, position)?;
             if self.check_duplicates
-                && let Some(first) = self
-                    .seen
-                    .insert((f.id.clone(), f.period.clone()), position)
+                && let Some(first) = self.seen.insert((f.id.clone(), f.period.clone()), position)
             {
                 return Err(StoreError::DuplicateFirm {
                     id: f.id.clone(),

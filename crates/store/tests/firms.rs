@@ -61,26 +61,26 @@ fn each(test: &str, f: impl Fn(&std::path::Path)) {
 fn firm(i: usize, period: &str) -> Firm {
     let mut f = Firm::new(format!("{:010}", 6_600_000_000u64 + i as u64), period, "");
     f.name = format!("ООО «Синтетика-{i}» 'quoted' \"; DROP TABLE firms; --");
-    f.kind = if i % 3 == 0 {
+    f.kind = if i.is_multiple_of(3) {
         FirmKind::SoleTrader
     } else {
         FirmKind::Company
     };
     f.category = Some("micro".into());
     f.main_code = Some("59.11".into());
-    f.other_codes = if i % 2 == 0 {
+    f.other_codes = if i.is_multiple_of(2) {
         vec!["90.01".into(), "62.01".into()]
     } else {
         vec![]
     };
-    f.territory = Some(if i % 2 == 0 { "T1" } else { "T2" }.into());
+    f.territory = Some(if i.is_multiple_of(2) { "T1" } else { "T2" }.into());
     f.region_code = Some("66".into());
     f.city = Some("Синтетград".into());
-    f.oktmo = (i % 4 == 0).then(|| format!("6570100{}", i % 10));
+    f.oktmo = (i.is_multiple_of(4)).then(|| format!("6570100{}", i % 10));
     f.lat = Some(56.8 + i as f64 * 1e-4);
     f.lon = Some(60.6);
     f.registered = Some("2020-03-01".into());
-    f.employees = (i % 5 != 0).then_some(i as f64);
+    f.employees = (!i.is_multiple_of(5)).then_some(i as f64);
     f.revenue = Some(1.5e6);
     f
 }
@@ -121,7 +121,10 @@ fn firms_round_trip_in_batches_larger_than_one_statement() {
         assert_eq!(status.rows, 1234);
         assert_eq!(status.firms, 1234);
         assert_eq!(status.with_oktmo, 309);
-        assert_eq!(status.kinds, vec![("company".into(), 822), ("sole_trader".into(), 412)]);
+        assert_eq!(
+            status.kinds,
+            vec![("company".into(), 822), ("sole_trader".into(), 412)]
+        );
         assert_eq!(ws.imports().unwrap()[0].2, 1234);
     });
 }
@@ -176,7 +179,14 @@ fn duplicates_and_bad_coordinates_are_refused_and_nothing_is_written() {
             .import_firms("bad.csv", &[firm(0, "2024"), bad], false)
             .unwrap_err();
         assert!(
-            matches!(e, StoreError::InvalidFirm { position: 2, field: "lat", .. }),
+            matches!(
+                e,
+                StoreError::InvalidFirm {
+                    position: 2,
+                    field: "lat",
+                    ..
+                }
+            ),
             "{e}"
         );
         let mut half = firm(1, "2024");

@@ -132,7 +132,9 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                     String::new()
                 },
                 r.period_assumed
-                    .map(|p| format!("; the file has no period column: stored as period {p} (set --period)"))
+                    .map(|p| format!(
+                        "; the file has no period column: stored as period {p} (set --period)"
+                    ))
                     .unwrap_or_default()
             );
             Ok(())
@@ -211,16 +213,22 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                     let t = std::fs::read_to_string(p)
                         .with_context(|| format!("reading {}", p.display()))?;
                     (
-                        AddressTypes::from_csv(&t).with_context(|| format!("in {}", p.display()))?,
+                        AddressTypes::from_csv(&t)
+                            .with_context(|| format!("in {}", p.display()))?,
                         file_label(p),
                     )
                 }
-                None => (AddressTypes::default(), DEFAULT_ADDRESS_TABLE_NAME.to_string()),
+                None => (
+                    AddressTypes::default(),
+                    DEFAULT_ADDRESS_TABLE_NAME.to_string(),
+                ),
             };
             let mut ws = super::open(g)?;
             let firms = ws.firms(&FirmFilter::default())?;
             if firms.is_empty() {
-                anyhow::bail!("no firms in the workspace: store some with `creacity firms import FILE` or `creacity registry ingest ZIP…`");
+                anyhow::bail!(
+                    "no firms in the workspace: store some with `creacity firms import FILE` or `creacity registry ingest ZIP…`"
+                );
             }
             let queries: Vec<PlaceQuery> = firms
                 .iter()

@@ -472,7 +472,8 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                     .map(|i| serde_json::json!([obs.lat[i], obs.lon[i], r.z[i]]))
                     .collect();
                 let summary = serde_json::json!({"method": r.method, "classes": classes,
-                                                 "observations": obs.len(), "spots": spots});
+                                                 "observations": obs.len(), "spots": spots,
+                                                 "grid_m": grid_m});
                 store(
                     g,
                     "hotspots",
@@ -649,7 +650,11 @@ fn facts_from_workspace(
                 .or_else(|| f.oktmo.clone())
                 .or_else(|| f.region_code.clone()),
             ByArg::Oktmo => f.oktmo.clone(),
-            ByArg::Municipality => f.oktmo.as_ref().filter(|o| o.len() >= 5).map(|o| o[..5].to_string()),
+            ByArg::Municipality => f
+                .oktmo
+                .as_ref()
+                .filter(|o| o.len() >= 5)
+                .map(|o| o[..5].to_string()),
             ByArg::RegionCode => f.region_code.clone(),
         };
         let Some(territory) = territory else {
@@ -733,15 +738,18 @@ fn load_points(
 }
 
 fn write_xlsx(path: &Path, sheets: &[(String, String)]) -> anyhow::Result<()> {
-    let bytes = creacity_ingest::csv_sheets_to_xlsx(sheets)
-        .map_err(|e| anyhow::anyhow!("xlsx: {e}"))?;
+    let bytes =
+        creacity_ingest::csv_sheets_to_xlsx(sheets).map_err(|e| anyhow::anyhow!("xlsx: {e}"))?;
     emit(Some(path), &bytes)
 }
 
 /// The offline map of what the workspace holds: territory centres and outlines (an analysis of
 /// kind `territory-outlines`, a GeoJSON FeatureCollection with `properties.territory_id`), firms
 /// with coordinates, the newest stored clusters' hulls and the newest hot spots.
-fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> anyhow::Result<creacity_report::MapData> {
+fn map_data(
+    ws: &creacity_store::Workspace,
+    lang: Lang,
+) -> anyhow::Result<creacity_report::MapData> {
     use creacity_report::{MapData, MapHull, MapPlace, MapSpot};
     let mut data = MapData::default();
     for t in ws.territories()? {
@@ -763,7 +771,11 @@ fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> anyhow::Result<creaci
         data.outlines = creacity_report::outlines_from_geojson(fc);
     }
     let mut seen = std::collections::HashSet::new();
-    for f in ws.firms(&creacity_store::FirmFilter::default())?.into_iter().rev() {
+    for f in ws
+        .firms(&creacity_store::FirmFilter::default())?
+        .into_iter()
+        .rev()
+    {
         if let (Some(lat), Some(lon)) = (f.lat, f.lon)
             && seen.insert(f.id)
         {
@@ -806,6 +818,7 @@ fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> anyhow::Result<creaci
     if let Some(h) = newest("hotspots") {
         let r = &h.result["result"];
         data.spot_method = r["method"].as_str().map(String::from);
+        data.spot_cell_m = r["grid_m"].as_f64();
         for p in r["spots"].as_array().into_iter().flatten() {
             if let (Some(lat), Some(lon), Some(z)) = (p[0].as_f64(), p[1].as_f64(), p[2].as_f64()) {
                 data.spots.push(MapSpot { lat, lon, z });
@@ -835,11 +848,23 @@ pub fn report_section(
         let _ = write!(
             html,
             "<div class=\"kv\"><div>{}<b>{}</b></div><div>{}<b>{}</b></div><div>{}<b>{}</b></div></div>",
-            if ru { "Фирм в рабочей области" } else { "Firms in the workspace" },
+            if ru {
+                "Фирм в рабочей области"
+            } else {
+                "Firms in the workspace"
+            },
             creacity_report::thousands(s.firms.max(0) as u64),
-            if ru { "С кодом ОКТМО" } else { "With an OKTMO code" },
+            if ru {
+                "С кодом ОКТМО"
+            } else {
+                "With an OKTMO code"
+            },
             creacity_report::pct(s.with_oktmo as f64 / s.rows.max(1) as f64),
-            if ru { "С координатами" } else { "With coordinates" },
+            if ru {
+                "С координатами"
+            } else {
+                "With coordinates"
+            },
             creacity_report::pct(s.with_coordinates as f64 / s.rows.max(1) as f64),
         );
     }
@@ -847,7 +872,11 @@ pub fn report_section(
         let _ = write!(
             html,
             "<h3>{}</h3><figure style=\"margin:0\">{}<figcaption class=\"small\">{}</figcaption></figure>",
-            if ru { "Карта кластеров и горячих точек" } else { "Map of clusters and hot spots" },
+            if ru {
+                "Карта кластеров и горячих точек"
+            } else {
+                "Map of clusters and hot spots"
+            },
             creacity_report::map_svg(&map, lang, 1000.0),
             if ru {
                 "Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord."
@@ -865,7 +894,15 @@ pub fn report_section(
         let r = &a.result["result"];
         match kind.as_str() {
             "indices" => {
-                let _ = write!(html, "<h3>{}</h3>", if ru { "Индексы специализации" } else { "Specialisation indices" });
+                let _ = write!(
+                    html,
+                    "<h3>{}</h3>",
+                    if ru {
+                        "Индексы специализации"
+                    } else {
+                        "Specialisation indices"
+                    }
+                );
                 let head = if ru {
                     "<tr><th>Территория</th><th class=\"n\">Всего</th><th class=\"n\">Индекс Кругмана</th><th class=\"n\">Херфиндаль</th><th class=\"n\">Энтропия</th><th class=\"n\">Разнообразие</th></tr>"
                 } else {
@@ -892,15 +929,34 @@ pub fn report_section(
                 let _ = write!(
                     html,
                     "<h3>{}</h3><p>{}: {} · {}: {} · {} {} · {} {}</p>",
-                    if ru { "Креативные фирмы по территориям" } else { "Creative firms by territory" },
-                    if ru { "таксономия" } else { "taxonomy" },
+                    if ru {
+                        "Креативные фирмы по территориям"
+                    } else {
+                        "Creative firms by territory"
+                    },
+                    if ru {
+                        "таксономия"
+                    } else {
+                        "taxonomy"
+                    },
                     esc(r["taxonomy"].as_str().unwrap_or("")),
                     if ru { "режим" } else { "mode" },
-                    esc(&r["mode"].to_string()),
+                    esc(r["mode"]["mode"]
+                        .as_str()
+                        .or(r["mode"].as_str())
+                        .unwrap_or("")),
                     r["summary"]["creative_by_main"],
-                    if ru { "креативных по основному коду" } else { "creative by main code" },
+                    if ru {
+                        "креативных по основному коду"
+                    } else {
+                        "creative by main code"
+                    },
                     r["summary"]["creative_by_any"],
-                    if ru { "по любому коду" } else { "by any code" },
+                    if ru {
+                        "по любому коду"
+                    } else {
+                        "by any code"
+                    },
                 );
                 html.push_str(&aggregate_table(r, ru));
             }
@@ -908,14 +964,22 @@ pub fn report_section(
                 let _ = write!(
                     html,
                     "<h3>{}</h3><p>{}: {} {} · {} {} · {} {}</p>",
-                    if ru { "Пространственные кластеры" } else { "Spatial clusters" },
+                    if ru {
+                        "Пространственные кластеры"
+                    } else {
+                        "Spatial clusters"
+                    },
                     esc(&r["method"].as_str().unwrap_or("").to_uppercase()),
                     r["points"],
                     if ru { "точек" } else { "points" },
                     r["n_clusters"],
                     if ru { "кластеров" } else { "clusters" },
                     r["n_noise"],
-                    if ru { "точек вне кластеров" } else { "noise points" }
+                    if ru {
+                        "точек вне кластеров"
+                    } else {
+                        "noise points"
+                    }
                 );
             }
             "hotspots" => {
@@ -928,10 +992,18 @@ pub fn report_section(
                 let _ = write!(
                     html,
                     "<h3>{}</h3><p>{} · {} {} · {}</p>",
-                    if ru { "Горячие и холодные точки" } else { "Hot and cold spots" },
+                    if ru {
+                        "Горячие и холодные точки"
+                    } else {
+                        "Hot and cold spots"
+                    },
                     esc(r["method"].as_str().unwrap_or("")),
                     r["observations"],
-                    if ru { "наблюдений" } else { "observations" },
+                    if ru {
+                        "наблюдений"
+                    } else {
+                        "observations"
+                    },
                     esc(&classes.unwrap_or_default())
                 );
             }
@@ -966,13 +1038,30 @@ fn aggregate_table(r: &serde_json::Value, ru: bool) -> String {
         .iter()
         .filter(|x| x["period"].as_str() == Some(last) && x["sector"] == "*")
         .collect();
-    sel.sort_by(|a, b| b["firms"].as_f64().unwrap_or(0.0).total_cmp(&a["firms"].as_f64().unwrap_or(0.0)));
+    sel.sort_by(|a, b| {
+        b["firms"]
+            .as_f64()
+            .unwrap_or(0.0)
+            .total_cmp(&a["firms"].as_f64().unwrap_or(0.0))
+    });
     let mut h = format!(
         "<table><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
-        if ru { "Территория" } else { "Territory" },
+        if ru {
+            "Территория"
+        } else {
+            "Territory"
+        },
         if ru { "Период" } else { "Period" },
-        if ru { "Креативных фирм" } else { "Creative firms" },
-        if ru { "Доля всех фирм" } else { "Share of all firms" },
+        if ru {
+            "Креативных фирм"
+        } else {
+            "Creative firms"
+        },
+        if ru {
+            "Доля всех фирм"
+        } else {
+            "Share of all firms"
+        },
         if ru { "Рост" } else { "Growth" },
     );
     for x in sel.into_iter().take(15) {
@@ -981,9 +1070,18 @@ fn aggregate_table(r: &serde_json::Value, ru: bool) -> String {
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             creacity_report::esc(x["territory"].as_str().unwrap_or("")),
             last,
-            x["firms"].as_f64().map(|v| format!("{v:.0}")).unwrap_or_default(),
-            x["share_of_all_firms"].as_f64().map(creacity_report::pct).unwrap_or_default(),
-            x["growth"].as_f64().map(|g| format!("{:+.1}%", 100.0 * g)).unwrap_or_default(),
+            x["firms"]
+                .as_f64()
+                .map(|v| format!("{v:.0}"))
+                .unwrap_or_default(),
+            x["share_of_all_firms"]
+                .as_f64()
+                .map(creacity_report::pct)
+                .unwrap_or_default(),
+            x["growth"]
+                .as_f64()
+                .map(|g| format!("{:+.1}%", 100.0 * g))
+                .unwrap_or_default(),
         );
     }
     h.push_str("</table>");

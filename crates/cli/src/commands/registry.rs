@@ -138,7 +138,9 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             }
             if let Some(ws) = ws.as_mut() {
                 let firms: Vec<creacity_store::Firm> = batch.records.iter().map(to_firm).collect();
-                let mut imp = ws.begin_firm_import(&source, false, true)?.without_journal();
+                let mut imp = ws
+                    .begin_firm_import(&source, false, true)?
+                    .without_journal();
                 imp.add(&firms)?;
                 imp.commit(&[])?;
             }
