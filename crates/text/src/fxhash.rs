@@ -110,7 +110,7 @@ impl std::fmt::Debug for WordTable {
 }
 
 #[inline]
-fn hash_of(w: &str) -> u64 {
+pub(crate) fn hash_of(w: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(w.as_bytes());
     h.finish()
@@ -141,7 +141,16 @@ impl WordTable {
         if w.len() > INLINE {
             return self.long.get(w).copied();
         }
-        let s = &self.slots[self.probe(w, hash_of(w))];
+        self.get_hashed(w, hash_of(w))
+    }
+
+    /// As [`WordTable::get`] with `h == hash_of(w)` already computed.
+    #[inline]
+    pub(crate) fn get_hashed(&self, w: &str, h: u64) -> Option<u32> {
+        if w.len() > INLINE {
+            return self.long.get(w).copied();
+        }
+        let s = &self.slots[self.probe(w, h)];
         (s.id != EMPTY).then_some(s.id)
     }
 

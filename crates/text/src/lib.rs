@@ -11,7 +11,7 @@
 //! | lookup | [`Lookup`], [`LookupParams`], [`LookupSession`] | quanteda `tokens_lookup` counting rules |
 //! | keyword in context | [`kwic`], [`kwic_line`] | quanteda `kwic` |
 //! | stop-words | [`stopwords`] | own RU/EN lists (data) |
-//! | replacement (lemma) tables | [`ReplaceTable`] | quanteda `tokens_replace` |
+//! | replacement (lemma) tables | [`ReplaceTable`], [`ReplacedTokens`] | quanteda `tokens_replace` |
 //! | document-feature matrix, frequencies, counts by group | [`Dfm`], [`count_documents`], [`CountTable::by_group`] | quanteda `dfm`, `textstat_frequency`, `dfm_group` |
 //! | co-occurrence | [`fcm_window`], [`fcm_document`] | text2vec `create_tcm`; quanteda `fcm` |
 //! | keyness | [`keyness`], [`Keyness`] | quanteda.textstats `textstat_keyness`; Dunning (1993); Williams (1976) |
@@ -65,7 +65,7 @@ pub use ranking::{Bootstrap, RankParams, rank_problems};
 pub use reliability::{
     Agreement, Consistency, agreement, category_consistency, cronbach_alpha, kr20,
 };
-pub use replace::ReplaceTable;
+pub use replace::{ReplaceTable, ReplacedTokens};
 pub use script::{ScriptCheck, check_script};
 pub use stem::{Stemmer, Stemming, is_cyrillic};
 pub use stopwords::stopwords;

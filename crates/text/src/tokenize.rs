@@ -99,6 +99,11 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 j += c.len_utf8();
                 continue;
             }
+            // Only hyphens, apostrophes and decimal marks can join; most words end at a space,
+            // and the Unicode tables behind `is_alphanumeric` are slow to search.
+            if !(is_hyphen(c) || is_apostrophe(c) || matches!(c, '.' | ',')) {
+                break;
+            }
             let next = at(j + c.len_utf8());
             let joins = match next {
                 Some(nx) if is_word(nx) && prev.is_alphanumeric() => {
@@ -150,6 +155,11 @@ impl Normalize {
     /// folded if asked, combining stress marks dropped, hyphens and apostrophes unified.
     pub fn apply_into(&self, word: &str, out: &mut String) {
         out.clear();
+        self.append(word, out);
+    }
+
+    /// Appends the normal form of `word` to `out`.
+    pub(crate) fn append(&self, word: &str, out: &mut String) {
         for c in word.chars() {
             // Fast path: characters already in normal form.
             if c.is_ascii_lowercase()
