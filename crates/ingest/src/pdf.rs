@@ -16,7 +16,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
+use lopdf::{Dictionary, Document, LoadOptions, Object};
+
+mod font;
+use font::{Font, num};
 
 /// Largest PDF file read, in bytes (256 MiB); a larger one is refused before it is loaded.
 pub const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
@@ -63,8 +66,13 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, String> {
     {
         return Err("truncated PDF (no %%EOF at the end): download or copy it again".into());
     }
-    // The parser is fed hostile files; a panic in it becomes an error of this file only.
-    catch_unwind(AssertUnwindSafe(|| extract(bytes))).unwrap_or_else(|_| {
+    guarded(|| extract(bytes))
+}
+
+/// Runs `f`, turning a panic into an error: the parser is fed hostile files, and a panic in it
+/// must fail this file only, not the import.
+fn guarded(f: impl FnOnce() -> Result<Vec<String>, String>) -> Result<Vec<String>, String> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
         Err("the PDF reader failed on this file (damaged or unusual PDF)".into())
     })
 }
@@ -121,137 +129,6 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, String> {
         out.push(page.text);
     }
     Ok(out)
-}
-
-/// A font as far as text extraction needs it.
-struct Font<'a> {
-    encoding: Option<Encoding<'a>>,
-    two_byte: bool,
-    widths: HashMap<u32, f64>,
-    default_width: f64,
-}
-
-impl<'a> Font<'a> {
-    fn new(doc: &'a Document, dict: &'a Dictionary) -> Self {
-        let encoding = dict
-            .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
-            .ok();
-        let deref = |o: &'a Object| doc.dereference(o).map(|(_, o)| o).ok();
-        let two_byte = dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0");
-        let mut widths = HashMap::new();
-        let mut default_width = 500.0;
-        if two_byte {
-            default_width = 1000.0;
-            let desc = dict
-                .get(b"DescendantFonts")
-                .ok()
-                .and_then(deref)
-                .and_then(|o| o.as_array().ok())
-                .and_then(|a| a.first())
-                .and_then(deref)
-                .and_then(|o| o.as_dict().ok());
-            if let Some(desc) = desc {
-                if let Some(dw) = desc.get(b"DW").ok().and_then(num) {
-                    default_width = dw;
-                }
-                if let Some(w) = desc.get(b"W").ok().and_then(deref) {
-                    cid_widths(w, &mut widths, deref);
-                }
-            }
-        } else {
-            let first = dict.get(b"FirstChar").ok().and_then(num).unwrap_or(0.0) as u32;
-            if let Some(Ok(w)) = dict
-                .get(b"Widths")
-                .ok()
-                .and_then(deref)
-                .map(Object::as_array)
-            {
-                for (i, w) in w.iter().enumerate().take(256) {
-                    if let Some(w) = deref(w).and_then(num) {
-                        widths.insert(first + i as u32, w);
-                    }
-                }
-            }
-            if let Some(mw) = dict
-                .get(b"FontDescriptor")
-                .ok()
-                .and_then(deref)
-                .and_then(|o| o.as_dict().ok())
-                .and_then(|d| d.get(b"MissingWidth").ok())
-                .and_then(num)
-                .filter(|w| *w > 0.0)
-            {
-                default_width = mw;
-            }
-        }
-        Self {
-            encoding,
-            two_byte,
-            widths,
-            default_width,
-        }
-    }
-
-    /// Codes of a shown string with their widths in thousandths of the font size, and whether
-    /// each is the single-byte space (to which word spacing applies).
-    fn codes(&self, bytes: &[u8]) -> Vec<(f64, bool)> {
-        let width = |c: u32| self.widths.get(&c).copied().unwrap_or(self.default_width);
-        if self.two_byte {
-            bytes
-                .chunks(2)
-                .map(|c| {
-                    let code = c.iter().fold(0u32, |a, b| a << 8 | u32::from(*b));
-                    (width(code), false)
-                })
-                .collect()
-        } else {
-            bytes
-                .iter()
-                .map(|b| (width(u32::from(*b)), *b == b' '))
-                .collect()
-        }
-    }
-}
-
-/// The `/W` array of a CID font: `c [w1 w2 …]` or `cfirst clast w`.
-fn cid_widths<'a>(
-    w: &'a Object,
-    out: &mut HashMap<u32, f64>,
-    deref: impl Fn(&'a Object) -> Option<&'a Object>,
-) {
-    let Ok(items) = w.as_array() else { return };
-    let mut i = 0;
-    while i < items.len() {
-        let Some(first) = deref(&items[i]).and_then(num) else {
-            return;
-        };
-        let first = first.max(0.0) as u32;
-        match items.get(i + 1).and_then(&deref) {
-            Some(Object::Array(ws)) => {
-                for (k, w) in ws.iter().enumerate().take(65_536) {
-                    if let Some(w) = num(w) {
-                        out.insert(first.saturating_add(k as u32), w);
-                    }
-                }
-                i += 2;
-            }
-            Some(last) => {
-                let (Some(last), Some(w)) = (num(last), items.get(i + 2).and_then(num)) else {
-                    return;
-                };
-                // A range is capped so a hostile file cannot make a huge table.
-                for c in first..=(last.max(0.0) as u32).min(first.saturating_add(65_535)) {
-                    out.insert(c, w);
-                }
-                i += 3;
-            }
-            None => return,
-        }
-    }
-}
-
-fn num(o: &Object) -> Option<f64> {
-    o.as_float().ok().map(f64::from).filter(|v| v.is_finite())
 }
 
 /// An affine matrix `[a b c d e f]` of PDF.
@@ -323,6 +200,13 @@ impl PageText {
                 '\t' => self.separate(' '),
                 '\u{fffd}' => {}
                 c if c.is_control() => {}
+                // Typographic ligatures are spelled out, so the words match dictionaries.
+                '\u{fb00}' => self.text.push_str("ff"),
+                '\u{fb01}' => self.text.push_str("fi"),
+                '\u{fb02}' => self.text.push_str("fl"),
+                '\u{fb03}' => self.text.push_str("ffi"),
+                '\u{fb04}' => self.text.push_str("ffl"),
+                '\u{fb05}' | '\u{fb06}' => self.text.push_str("st"),
                 c => self.text.push(c),
             }
         }
@@ -483,20 +367,23 @@ impl<'a> Walker<'a> {
         let Some(encoding) = &font.encoding else {
             return;
         };
-        let text = encoding.bytes_to_string(bytes).unwrap_or_default();
+        // Glyph by glyph, so that a gap made by character or word spacing inside one string
+        // (some producers draw "s r" as one string with a wide spacing) becomes a space.
         let s = &self.state;
-        let advance: f64 = font
-            .codes(bytes)
-            .iter()
-            .map(|&(w, space)| {
-                (w / 1000.0 * s.size + s.char_spacing + if space { s.word_spacing } else { 0.0 })
-                    * s.scale
-            })
-            .sum();
         let size = (s.size * self.tm[2].hypot(self.tm[3])).abs();
-        let (x0, y) = (self.tm[4], self.tm[5]);
-        self.tm = translate(&self.tm, advance, 0.0);
-        page.show(&text, x0, self.tm[4], y, size);
+        let mut glyph = String::new();
+        for (range, w, space) in font.codes(bytes) {
+            glyph.clear();
+            if encoding.write_to_string(&bytes[range], &mut glyph).is_err() {
+                glyph.clear();
+            }
+            let width = w / 1000.0 * s.size * s.scale;
+            let extra = (s.char_spacing + if space { s.word_spacing } else { 0.0 }) * s.scale;
+            let (x0, y) = (self.tm[4], self.tm[5]);
+            let x1 = translate(&self.tm, width, 0.0)[4];
+            page.show(&glyph, x0, x1, y, size);
+            self.tm = translate(&self.tm, width + extra, 0.0);
+        }
     }
 
     /// Text of a form XObject named `name` in the current resources.
@@ -549,4 +436,28 @@ fn fonts_of<'a>(doc: &'a Document, res: &'a Dictionary) -> BTreeMap<Vec<u8>, &'a
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_reader_becomes_an_error() {
+        let e = guarded(|| panic!("hostile input")).unwrap_err();
+        assert_eq!(
+            e,
+            "the PDF reader failed on this file (damaged or unusual PDF)"
+        );
+        assert_eq!(guarded(|| Ok(vec!["a".into()])).unwrap(), ["a"]);
+    }
+
+    #[test]
+    fn ligatures_are_spelled_out_and_control_characters_dropped() {
+        let mut p = PageText::default();
+        p.show("\u{fb01}rst\u{0}\u{fffd}", 0.0, 10.0, 100.0, 10.0);
+        p.show("next", 30.0, 50.0, 100.0, 10.0);
+        p.show("line", 0.0, 20.0, 80.0, 10.0);
+        assert_eq!(p.text, "first next\nline");
+    }
 }

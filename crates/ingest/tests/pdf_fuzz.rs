@@ -47,7 +47,16 @@ const TOKENS: &[&[u8]] = &[
 ];
 
 fn seeds() -> Vec<Vec<u8>> {
+    let fixture = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
     vec![
+        fixture("groff-en.pdf"),
+        fixture("gs-nimbus-ru.pdf"),
         pdf(
             &[Some("Creative clusters"), Some("of the Urals")],
             Font::Latin,
@@ -101,7 +110,13 @@ fn mutated_pdfs_never_panic() {
     let mut rng = ChaCha8Rng::seed_from_u64(20_261_128);
     let seeds = seeds();
     let (mut ok, mut err) = (0, 0);
-    for i in 0..1_500 {
+    // `PDF_FUZZ_ITERATIONS=100000 cargo test -p creacity-ingest --release --test pdf_fuzz` for a
+    // longer run.
+    let n: usize = std::env::var("PDF_FUZZ_ITERATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_500);
+    for i in 0..n {
         let input = mutate(&mut rng, &seeds[i % seeds.len()]);
         match pdf_text(&input) {
             Ok(t) => {
