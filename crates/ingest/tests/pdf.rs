@@ -167,3 +167,25 @@ fn real_producers_agree_with_pdftotext() {
             .starts_with("Слабая координация ведомств —\nпервая")
     );
 }
+
+#[test]
+fn text_inside_form_xobjects_is_read() {
+    let content =
+        b"BT /F1 12 Tf 72 700 Td (Before) Tj ET /Fm1 Do BT /F1 12 Tf 72 300 Td (after) Tj ET";
+    let bytes = pdf_with_contents(vec![content.to_vec()], Font::Latin);
+    assert_eq!(
+        pdf_text(&bytes).unwrap(),
+        "Before\ntext inside a form\nafter"
+    );
+}
+
+#[test]
+fn a_thousand_pages_keep_their_numbers() {
+    let pages: Vec<String> = (1..=1000).map(|i| format!("Page number {i}")).collect();
+    let refs: Vec<Option<&str>> = pages.iter().map(|p| Some(p.as_str())).collect();
+    let text = pdf_text(&pdf(&refs, Font::Latin)).unwrap();
+    let got: Vec<&str> = text.split('\u{c}').collect();
+    assert_eq!(got.len(), 1000);
+    assert_eq!(got[0], "Page number 1");
+    assert_eq!(got[999], "Page number 1000");
+}

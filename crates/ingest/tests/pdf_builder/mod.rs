@@ -78,7 +78,16 @@ pub fn pdf(pages: &[Option<&str>], font: Font) -> Vec<u8> {
     pdf_with_contents(contents, font)
 }
 
-/// A PDF with one page per content stream, with the font as `/F1` and a small image as `/Im1`.
+fn encode_line_stream(font: Font, line: &str) -> Vec<u8> {
+    format!(
+        "BT /F1 12 Tf 72 400 Td {} Tj ET\n",
+        hex(&encode(font, line))
+    )
+    .into_bytes()
+}
+
+/// A PDF with one page per content stream, with the font as `/F1`, a small image as `/Im1` and a
+/// form XObject drawing "text inside a form" as `/Fm1`.
 pub fn pdf_with_contents(contents: Vec<Vec<u8>>, font: Font) -> Vec<u8> {
     let mut objects: Vec<String> = Vec::new();
     let mut streams: Vec<Option<Vec<u8>>> = Vec::new();
@@ -125,13 +134,19 @@ pub fn pdf_with_contents(contents: Vec<Vec<u8>>, font: Font) -> Vec<u8> {
             .into(),
         None,
     );
+    // 7: a form XObject drawing text with the page's font.
+    add(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            .into(),
+        Some(encode_line_stream(font, "text inside a form")),
+    );
     let mut kids = Vec::new();
     for content in contents {
         let c = add("<<".into(), Some(content));
         let p = add(
             format!(
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources \
-                 << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents {c} 0 R >>"
+                 << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R /Fm1 7 0 R >> >> /Contents {c} 0 R >>"
             ),
             None,
         );
