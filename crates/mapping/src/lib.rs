@@ -47,6 +47,6 @@ pub use matrix::Matrix;
 pub use period::{Date, Period};
 pub use settlements::{SETTLEMENT_FIELDS, Settlement, SettlementColumns, parse_settlements_csv};
 pub use territory_match::{
-    AmbiguousPlace, MatchLevel, MatchReport, PlaceMatch, PlaceQuery, UnmatchedPlace, match_places,
-    oktmo_prefix,
+    AmbiguousPlace, MatchLevel, MatchReport, PlaceMatch, PlaceQuery, UnmatchedPlace,
+    match_place_counts, match_places, oktmo_prefix,
 };

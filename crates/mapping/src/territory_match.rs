@@ -158,6 +158,44 @@ pub fn match_places(
     types: &AddressTypes,
     table_name: &str,
 ) -> (Vec<PlaceMatch>, MatchReport) {
+    let weights = vec![1; queries.len()];
+    match_weighted(settlements, queries, &weights, types, table_name)
+}
+
+/// As [`match_places`], for distinct places each carrying its number of firms (`firms[i]` for
+/// `places[i]`): the report counts firms, the work is done once per place. This is how a
+/// national list is matched: millions of firms, a few hundred thousand places.
+///
+/// ```
+/// use creacity_mapping::{PlaceQuery, SettlementColumns, match_place_counts, parse_settlements_csv};
+/// use creacity_mapping::address::AddressTypes;
+/// let (table, _) = parse_settlements_csv("oktmo,name\n01,Синтетград\n", &SettlementColumns::default()).unwrap();
+/// let q = |c: &str| PlaceQuery { city: Some(c.into()), ..Default::default() };
+/// let (_, r) = match_place_counts(&table, &[q("Синтетград"), q("Нетград")], &[30, 10], &AddressTypes::default(), "v1");
+/// assert_eq!((r.firms, r.matched, r.share_matched), (40, 30, 0.75));
+/// assert_eq!(r.unmatched[0].firms, 10);
+/// ```
+///
+/// # Panics
+/// When `places` and `firms` differ in length.
+pub fn match_place_counts(
+    settlements: &[Settlement],
+    places: &[PlaceQuery],
+    firms: &[usize],
+    types: &AddressTypes,
+    table_name: &str,
+) -> (Vec<PlaceMatch>, MatchReport) {
+    assert_eq!(places.len(), firms.len(), "one firm count per place");
+    match_weighted(settlements, places, firms, types, table_name)
+}
+
+fn match_weighted(
+    settlements: &[Settlement],
+    queries: &[PlaceQuery],
+    weights: &[usize],
+    types: &AddressTypes,
+    table_name: &str,
+) -> (Vec<PlaceMatch>, MatchReport) {
     let entries: Vec<Entry> = settlements
         .iter()
         .map(|s| {
@@ -185,7 +223,7 @@ pub fn match_places(
             .clone();
         out.push(m);
     }
-    let report = report(settlements, queries, &out, table_name);
+    let report = report(settlements, queries, weights, &out, table_name);
     (out, report)
 }
 
@@ -260,11 +298,12 @@ fn match_one(
 fn report(
     settlements: &[Settlement],
     queries: &[PlaceQuery],
+    weights: &[usize],
     out: &[PlaceMatch],
     table_name: &str,
 ) -> MatchReport {
     let mut r = MatchReport {
-        firms: queries.len(),
+        firms: weights.iter().sum(),
         matched: 0,
         share_matched: 0.0,
         matched_settlement: 0,
@@ -278,24 +317,24 @@ fn report(
     };
     let mut unmatched: HashMap<String, usize> = HashMap::new();
     let mut ambiguous: HashMap<String, (usize, Vec<usize>)> = HashMap::new();
-    for (q, m) in queries.iter().zip(out) {
+    for ((q, m), &w) in queries.iter().zip(out).zip(weights) {
         match m {
             PlaceMatch::Matched { level, .. } => {
-                r.matched += 1;
+                r.matched += w;
                 match level {
-                    MatchLevel::Settlement => r.matched_settlement += 1,
-                    MatchLevel::District => r.matched_district += 1,
+                    MatchLevel::Settlement => r.matched_settlement += w,
+                    MatchLevel::District => r.matched_district += w,
                 }
             }
             PlaceMatch::Ambiguous(c) => {
-                r.ambiguous_firms += 1;
-                ambiguous.entry(q.label()).or_insert((0, c.clone())).0 += 1;
+                r.ambiguous_firms += w;
+                ambiguous.entry(q.label()).or_insert((0, c.clone())).0 += w;
             }
             PlaceMatch::Unmatched => {
                 if q.locality().is_none() && q.district.is_none() {
-                    r.no_place += 1;
+                    r.no_place += w;
                 } else {
-                    *unmatched.entry(q.label()).or_default() += 1;
+                    *unmatched.entry(q.label()).or_default() += w;
                 }
             }
         }

@@ -60,6 +60,8 @@ pub struct MapData {
     pub outlines: Vec<MapOutline>,
     /// Firm locations (lat, lon).
     pub firms: Vec<(f64, f64)>,
+    /// Firms with coordinates in all, when `firms` is a thinned sample of them (else 0).
+    pub firms_total: usize,
     /// Cluster hulls.
     pub hulls: Vec<MapHull>,
     /// Method of the clusters (`dbscan`, `hdbscan`), for the legend.
@@ -463,7 +465,17 @@ fn legend(data: &MapData, lang: Lang, width: f64, top: f64) -> (String, f64) {
     if !data.firms.is_empty() {
         fl.item(
             r##"<circle cx="{X}" cy="{Y}" transform="translate(6 0)" r="2.5" fill="#39424e" fill-opacity="0.6"/>"##,
-            &format!("{} ({})", if ru { "фирмы" } else { "firms" }, data.firms.len()),
+            &if data.firms_total > data.firms.len() {
+                format!(
+                    "{} ({} {} {})",
+                    if ru { "фирмы" } else { "firms" },
+                    data.firms.len(),
+                    if ru { "из" } else { "of" },
+                    data.firms_total
+                )
+            } else {
+                format!("{} ({})", if ru { "фирмы" } else { "firms" }, data.firms.len())
+            },
             false,
         );
     }
@@ -571,6 +583,7 @@ mod tests {
             }],
             outlines: vec![],
             firms: vec![(56.80, 60.60), (56.81, 60.61), (56.82, 60.62)],
+            firms_total: 30,
             hulls: vec![MapHull {
                 label: 0,
                 n_points: 3,
@@ -605,6 +618,7 @@ mod tests {
         assert!(s.contains("#b2182b") && s.contains("#67a9cf"));
         assert!(s.contains("кластеры DBSCAN (1)"));
         assert!(s.contains("горячая точка, 99 %"));
+        assert!(s.contains("фирмы (3 из 30)"));
         assert_eq!(s.matches("r=\"1.6\"").count(), 3);
         // A scale bar in round km or m.
         assert!(s.contains(" км<") || s.contains(" м<"));

@@ -191,6 +191,35 @@ pub struct FirmLocation {
     pub lon: Option<f64>,
 }
 
+/// The address parts that place a firm; territory matching works on distinct places, not firms,
+/// so a national list of millions of firms is matched as its few hundred thousand places.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FirmPlace {
+    /// Region name.
+    pub region: Option<String>,
+    /// District name.
+    pub district: Option<String>,
+    /// City name.
+    pub city: Option<String>,
+    /// Settlement name.
+    pub settlement: Option<String>,
+    /// The user's territory code or name.
+    pub territory: Option<String>,
+}
+
+/// A match written back to every firm at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceLocation {
+    /// The place, as [`Workspace::firm_places`] gave it.
+    pub place: FirmPlace,
+    /// OKTMO code found.
+    pub oktmo: String,
+    /// Latitude of the settlement.
+    pub lat: Option<f64>,
+    /// Longitude of the settlement.
+    pub lon: Option<f64>,
+}
+
 const COLUMNS: [&str; 24] = [
     "id",
     "period",
@@ -584,6 +613,105 @@ impl Workspace {
             with_coordinates: count(&self.db, "SELECT COUNT(*) FROM firms WHERE lat IS NOT NULL")?,
             sources: pairs("SELECT source, COUNT(*) FROM firms GROUP BY source ORDER BY source")?,
         })
+    }
+
+    /// The distinct places of the stored firms, with the number of rows at each, most first.
+    pub fn firm_places(&self) -> Result<Vec<(FirmPlace, usize)>> {
+        self.db
+            .query(
+                "SELECT region, district, city, settlement, territory, COUNT(*) FROM firms
+                 GROUP BY region, district, city, settlement, territory ORDER BY COUNT(*) DESC",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
+                Ok((
+                    FirmPlace {
+                        region: r.opt_text(0)?,
+                        district: r.opt_text(1)?,
+                        city: r.opt_text(2)?,
+                        settlement: r.opt_text(3)?,
+                        territory: r.opt_text(4)?,
+                    },
+                    r.int(5)?.max(0) as usize,
+                ))
+            })
+            .collect()
+    }
+
+    /// Writes place matches into every firm at each place, in one transaction: the OKTMO code
+    /// always, the coordinates where a firm has none (or everywhere with `overwrite_coordinates`).
+    /// Returns the rows changed.
+    ///
+    /// # Errors
+    /// [`StoreError::InvalidFirm`] for coordinates out of range, or a database error; nothing is
+    /// written then.
+    pub fn set_place_locations(
+        &mut self,
+        locations: &[PlaceLocation],
+        overwrite_coordinates: bool,
+    ) -> Result<usize> {
+        for (k, l) in locations.iter().enumerate() {
+            let mut f = Firm::new(&l.oktmo, "-", "");
+            f.lat = l.lat;
+            f.lon = l.lon;
+            check(&f, k + 1)?;
+        }
+        // `IS NOT DISTINCT FROM` is the null-safe equality both SQLite (3.39+) and PostgreSQL read.
+        let place = "region IS NOT DISTINCT FROM ?1 AND district IS NOT DISTINCT FROM ?2
+             AND city IS NOT DISTINCT FROM ?3 AND settlement IS NOT DISTINCT FROM ?4
+             AND territory IS NOT DISTINCT FROM ?5";
+        let coords = if overwrite_coordinates {
+            "lat = COALESCE(?7, lat), lon = COALESCE(?8, lon)"
+        } else {
+            "lat = CASE WHEN lat IS NULL THEN ?7 ELSE lat END,
+             lon = CASE WHEN lon IS NULL THEN ?8 ELSE lon END"
+        };
+        let sql = format!("UPDATE firms SET oktmo = ?6, {coords} WHERE {place}");
+        let tx = self.db.begin()?;
+        let mut changed = 0;
+        for l in locations {
+            let p = &l.place;
+            changed += tx.exec(
+                &sql,
+                vals![
+                    &p.region,
+                    &p.district,
+                    &p.city,
+                    &p.settlement,
+                    &p.territory,
+                    &l.oktmo,
+                    l.lat,
+                    l.lon
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Up to about `max` firm locations (lat, lon) for a map: all when there are fewer, else the
+    /// firms whose id ends in enough zeros to thin them by a power of ten (ids are INNs or the
+    /// list's own, whose last digits are spread evenly). Returns the points and the number of
+    /// rows with coordinates.
+    pub fn firm_points(&self, max: usize) -> Result<(Vec<(f64, f64)>, usize)> {
+        let total =
+            count(&self.db, "SELECT COUNT(*) FROM firms WHERE lat IS NOT NULL")?.max(0) as usize;
+        let mut zeros = String::new();
+        let mut kept = total;
+        while kept > max.max(1) {
+            zeros.push('0');
+            kept /= 10;
+        }
+        let rows = self.db.query(
+            "SELECT lat, lon FROM firms WHERE lat IS NOT NULL AND lon IS NOT NULL AND id LIKE ?1",
+            vals![format!("%{zeros}")],
+        )?;
+        let points = rows
+            .iter()
+            .map(|r| Ok((r.real(0)?, r.real(1)?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((points, total))
     }
 
     /// Writes territory matches (OKTMO and coordinates) into stored firms, in one transaction;

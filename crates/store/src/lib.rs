@@ -45,8 +45,8 @@ pub use accounts::{AuditEntry, Role, Session, User};
 pub use analyses::StoredAnalysis;
 pub use error::{Result, StoreError};
 pub use firms::{
-    Firm, FirmFilter, FirmImport, FirmImportSummary, FirmKind, FirmLocation, FirmStatus,
-    ROWS_PER_STATEMENT,
+    Firm, FirmFilter, FirmImport, FirmImportSummary, FirmKind, FirmLocation, FirmPlace, FirmStatus,
+    PlaceLocation, ROWS_PER_STATEMENT,
 };
 pub use schema::{APPLICATION, SCHEMA_VERSION, is_postgres};
 pub use strategies::{KpiValues, Versions};

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use creacity_store::{Firm, FirmFilter, FirmKind, FirmLocation, StoreError, Workspace};
+use creacity_store::{
+    Firm, FirmFilter, FirmKind, FirmLocation, PlaceLocation, StoreError, Workspace,
+};
 
 enum Place {
     Lite(tempfile::TempDir),
@@ -254,4 +256,58 @@ fn a_version_2_workspace_is_upgraded_with_the_firms_table() {
     assert_eq!(ws.schema_version().unwrap(), 3);
     ws.import_firms("a.csv", &[firm(1, "2024")], false).unwrap();
     assert_eq!(ws.firm_status().unwrap().rows, 1);
+}
+
+#[test]
+fn distinct_places_are_matched_once_and_points_thinned() {
+    each("places", |loc| {
+        let mut ws = Workspace::create(loc).unwrap();
+        let firms: Vec<Firm> = (0..30)
+            .map(|i| {
+                let mut f = firm(i, "2024");
+                f.oktmo = None;
+                f.city = Some(if i < 20 { "г. Альфа" } else { "Бета" }.into());
+                f.territory = None;
+                if i % 3 == 0 {
+                    f.lat = None;
+                    f.lon = None;
+                }
+                f
+            })
+            .collect();
+        ws.import_firms("p.csv", &firms, false).unwrap();
+        let places = ws.firm_places().unwrap();
+        assert_eq!(places.len(), 2);
+        assert_eq!(places[0].1, 20);
+        assert_eq!(places[0].0.city.as_deref(), Some("г. Альфа"));
+        let n = ws
+            .set_place_locations(
+                &[PlaceLocation {
+                    place: places[0].0.clone(),
+                    oktmo: "00701000001".into(),
+                    lat: Some(50.0),
+                    lon: Some(40.0),
+                }],
+                false,
+            )
+            .unwrap();
+        assert_eq!(n, 20);
+        let all = ws.firms(&FirmFilter::default()).unwrap();
+        let alfa: Vec<&Firm> = all
+            .iter()
+            .filter(|f| f.city.as_deref() == Some("г. Альфа"))
+            .collect();
+        assert!(
+            alfa.iter()
+                .all(|f| f.oktmo.as_deref() == Some("00701000001"))
+        );
+        // Coordinates only where there were none: 7 of the 20 (i = 0, 3, …, 18).
+        assert_eq!(alfa.iter().filter(|f| f.lat == Some(50.0)).count(), 7);
+        let (pts, total) = ws.firm_points(100).unwrap();
+        assert_eq!((pts.len(), total), (27, 27));
+        // Thinned to ids ending in 0: 6600000000, …10, …20 (those with coordinates).
+        let (pts, total) = ws.firm_points(5).unwrap();
+        assert_eq!(total, 27);
+        assert!(pts.len() <= 3, "{}", pts.len());
+    });
 }

@@ -10,9 +10,10 @@ use creacity_app::TableFormat;
 use creacity_app::firms::{export_firms, import_firm_list};
 use creacity_mapping::address::{AddressTypes, DEFAULT_ADDRESS_TABLE_NAME};
 use creacity_mapping::{
-    PlaceMatch, PlaceQuery, SettlementColumns, match_places, oktmo_prefix, parse_settlements_csv,
+    PlaceMatch, PlaceQuery, SettlementColumns, match_place_counts, oktmo_prefix,
+    parse_settlements_csv,
 };
-use creacity_store::{FirmFilter, FirmLocation};
+use creacity_store::{FirmFilter, PlaceLocation};
 
 use crate::cli::Global;
 use crate::output::emit;
@@ -224,40 +225,41 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
                 ),
             };
             let mut ws = super::open(g)?;
-            let firms = ws.firms(&FirmFilter::default())?;
-            if firms.is_empty() {
+            // Matching works on the distinct places, each with its number of firms.
+            let places = ws.firm_places()?;
+            if places.is_empty() {
                 anyhow::bail!(
                     "no firms in the workspace: store some with `creacity firms import FILE` or `creacity registry ingest ZIP…`"
                 );
             }
-            let queries: Vec<PlaceQuery> = firms
+            let queries: Vec<PlaceQuery> = places
                 .iter()
-                .map(|f| PlaceQuery {
-                    region: f.region.clone(),
-                    district: f.district.clone(),
-                    city: f.city.clone(),
-                    settlement: f.settlement.clone(),
+                .map(|(p, _)| PlaceQuery {
+                    region: p.region.clone(),
+                    district: p.district.clone(),
+                    city: p.city.clone(),
+                    settlement: p.settlement.clone(),
                     // A territory that is a code is not a place name.
-                    territory: f
+                    territory: p
                         .territory
                         .clone()
                         .filter(|t| !t.bytes().all(|b| b.is_ascii_digit())),
                 })
                 .collect();
-            let (matches, rep) = match_places(&table, &queries, &types, &types_name);
-            let locations: Vec<FirmLocation> = firms
+            let counts: Vec<usize> = places.iter().map(|(_, n)| *n).collect();
+            let (matches, rep) = match_place_counts(&table, &queries, &counts, &types, &types_name);
+            let locations: Vec<PlaceLocation> = places
                 .iter()
                 .zip(&matches)
-                .filter_map(|(f, m)| match m {
+                .filter_map(|((p, _), m)| match m {
                     PlaceMatch::Matched { settlement, .. } => {
                         let s = &table[*settlement];
-                        let place = overwrite_coordinates || f.lat.is_none();
-                        Some(FirmLocation {
-                            id: f.id.clone(),
-                            period: f.period.clone(),
-                            oktmo: Some(s.oktmo.clone()),
-                            lat: s.lat.filter(|_| place && s.lon.is_some()),
-                            lon: s.lon.filter(|_| place && s.lat.is_some()),
+                        let both = s.lat.is_some() && s.lon.is_some();
+                        Some(PlaceLocation {
+                            place: p.clone(),
+                            oktmo: s.oktmo.clone(),
+                            lat: s.lat.filter(|_| both),
+                            lon: s.lon.filter(|_| both),
                         })
                     }
                     _ => None,
@@ -266,7 +268,7 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             let written = if dry_run {
                 0
             } else {
-                ws.set_firm_locations(&locations)?
+                ws.set_place_locations(&locations, overwrite_coordinates)?
             };
             eprintln!(
                 "{} firms, {} settlements ({} rows skipped without code or name): {} matched ({:.1}%), {} ambiguous, {} unmatched in {} places, {} without any place name; {} rows written{}",

@@ -770,23 +770,8 @@ fn map_data(
         };
         data.outlines = creacity_report::outlines_from_geojson(fc);
     }
-    let mut seen = std::collections::HashSet::new();
-    for f in ws
-        .firms(&creacity_store::FirmFilter::default())?
-        .into_iter()
-        .rev()
-    {
-        if let (Some(lat), Some(lon)) = (f.lat, f.lon)
-            && seen.insert(f.id)
-        {
-            data.firms.push((lat, lon));
-        }
-    }
-    // An SVG of more than ~20 000 dots is slow to open: keep every k-th.
-    if data.firms.len() > 20_000 {
-        let k = data.firms.len().div_ceil(20_000);
-        data.firms = data.firms.into_iter().step_by(k).collect();
-    }
+    // An SVG of more than ~20 000 dots is slow to open: the store thins them.
+    (data.firms, data.firms_total) = ws.firm_points(20_000)?;
     let stored = ws.analyses("mapping", 50)?;
     let newest = |kind: &str| stored.iter().find(|a| a.result["kind"] == kind);
     if let Some(c) = newest("clusters") {
