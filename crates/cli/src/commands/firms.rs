@@ -287,6 +287,24 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             for u in rep.unmatched.iter().take(10) {
                 eprintln!("  unmatched: {} ({} firms)", u.place, u.firms);
             }
+            if !dry_run {
+                // Kept with the mapping results, so the report shows how well firms were placed.
+                let mut stored = rep.clone();
+                stored.unmatched.truncate(50);
+                stored.ambiguous.truncate(50);
+                let provenance = creacity_model::Provenance {
+                    tool_version: env!("CARGO_PKG_VERSION").to_string(),
+                    method: "creacity-mapping territory-match".into(),
+                    parameters: serde_json::json!({"columns": columns,
+                        "overwrite_coordinates": overwrite_coordinates})
+                    .to_string(),
+                    data: vec![types_name.clone()],
+                    inputs: vec![file_label(&settlements)],
+                    created_at: String::new(),
+                };
+                let body = serde_json::json!({"kind": "territory-match", "result": stored});
+                ws.save_analysis("mapping", None, &body, &provenance)?;
+            }
             if let Some(path) = &report {
                 let mut csv = String::from("status,place,firms,candidates\n");
                 for u in &rep.unmatched {

@@ -967,6 +967,58 @@ pub fn report_section(
                     }
                 );
             }
+            "territory-match" => {
+                let _ = write!(
+                    html,
+                    "<h3>{}</h3><p>{}: {} / {} ({}) · {}: {} · {}: {}</p>",
+                    if ru {
+                        "Привязка фирм к ОКТМО"
+                    } else {
+                        "Firms matched to OKTMO"
+                    },
+                    if ru { "привязано" } else { "matched" },
+                    r["matched"],
+                    r["firms"],
+                    creacity_report::pct(r["share_matched"].as_f64().unwrap_or(0.0)),
+                    if ru {
+                        "неоднозначно"
+                    } else {
+                        "ambiguous"
+                    },
+                    r["ambiguous_firms"],
+                    if ru {
+                        "без адреса"
+                    } else {
+                        "without a place"
+                    },
+                    r["no_place"],
+                );
+                let top: Vec<String> = r["unmatched"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .take(5)
+                    .map(|u| {
+                        format!(
+                            "{} ({})",
+                            esc(u["place"].as_str().unwrap_or("")),
+                            u["firms"]
+                        )
+                    })
+                    .collect();
+                if !top.is_empty() {
+                    let _ = write!(
+                        html,
+                        "<p class=\"small\">{}: {}</p>",
+                        if ru {
+                            "Не найдены (больше всего фирм)"
+                        } else {
+                            "Not found (most firms first)"
+                        },
+                        top.join("; ")
+                    );
+                }
+            }
             "hotspots" => {
                 let classes = r["classes"].as_object().map(|m| {
                     m.iter()
