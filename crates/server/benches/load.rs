@@ -25,6 +25,14 @@ fn main() {
         &creacity_server::hash_password("bench-password").unwrap(),
     )
     .unwrap();
+    // The demo's synthetic outlines, so the overview and map pages draw them.
+    creacity_app::outlines::import_outlines(
+        &mut ws,
+        include_str!("../../../data/demo/outlines.geojson"),
+        None,
+        "outlines.geojson",
+    )
+    .unwrap();
     drop(ws);
     let state = AppState::open(Config::new(&demo.workspace)).unwrap();
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -51,6 +59,11 @@ fn main() {
             format!("/api/strategies/strategy-{territory}"),
         ),
         ("GET /clusters (page)", "/clusters".to_string()),
+        ("GET /map (page)", "/map".to_string()),
+        (
+            "GET /api/problems/cooccurrence",
+            "/api/problems/cooccurrence".to_string(),
+        ),
     ];
     println!(
         "creacity-server load test: {clients} keep-alive clients, {seconds} s per target, loopback {addr}"

@@ -11,6 +11,7 @@
 //! | the OpenAPI document | [`openapi::document`] (served at `/api/openapi.json`) |
 //! | errors → HTTP status, one table | [`error::STATUS_TABLE`] |
 //! | accounts | [`hash_password`] (Argon2id, RFC 9106), [`verify_password`] |
+//! | an optional tile background of the map page | [`TileSource`] in [`Config::tiles`] (Web-Mercator, EPSG:3857) |
 //!
 //! Handlers follow *extract → call the store or the application layer → map the result*; store
 //! work runs on a small pool of connections off the async threads. Every unsafe request needs
