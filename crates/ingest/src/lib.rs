@@ -29,7 +29,10 @@ pub use decode::decode;
 pub use documents::{METADATA_FILE, detect_lang, read_documents};
 pub use error::{IngestError, MAX_PROBLEMS, Problem};
 pub use formats::{docx_text, html_text};
-pub use pdf::{MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_STREAM_BYTES, NO_TEXT_LAYER, pdf_pages, pdf_text};
+pub use pdf::{
+    MAX_OPERATIONS, MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_STREAM_BYTES, NO_TEXT_LAYER, pdf_pages,
+    pdf_text,
+};
 pub use table::{Table, parse_delimited, read_table};
 pub use territories::{TERRITORY_COLUMNS, read_territories, territory_cells};
 pub use writer::{csv_sheets_to_xlsx, template_csv, template_xlsx, write_csv, write_xlsx};

@@ -28,6 +28,11 @@ pub const MAX_PDF_PAGES: usize = 10_000;
 /// Largest size, in bytes, one stream of a PDF may inflate to (64 MiB): a guard against
 /// decompression bombs.
 pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+/// Most operators walked for one page, forms included: a form drawn many times inside a form
+/// drawn many times would otherwise multiply without end.
+pub const MAX_OPERATIONS: usize = 5_000_000;
+/// Most form XObjects drawn on one page (each is walked again where it is drawn).
+const MAX_FORM_DRAWS: usize = 10_000;
 /// How deep form XObjects may nest inside each other.
 const MAX_FORM_DEPTH: usize = 8;
 /// How deep `q` may nest.
@@ -177,6 +182,10 @@ struct PageText {
     text: String,
     /// End x, baseline y and size of the last string shown.
     last: Option<(f64, f64, f64)>,
+    /// Operators walked so far, forms included.
+    operations: usize,
+    /// Form XObjects drawn so far.
+    forms: usize,
 }
 
 impl PageText {
@@ -258,6 +267,12 @@ impl<'a> Walker<'a> {
     fn walk(&mut self, content: &[u8], page: &mut PageText, depth: usize) -> Result<(), String> {
         let content =
             Content::decode(content).map_err(|e| format!("damaged content stream ({e})"))?;
+        page.operations += content.operations.len();
+        if page.operations > MAX_OPERATIONS {
+            return Err(format!(
+                "over {MAX_OPERATIONS} drawing operations on one page"
+            ));
+        }
         for op in &content.operations {
             let args = &op.operands;
             let n = |i: usize| args.get(i).and_then(num);
@@ -402,6 +417,12 @@ impl<'a> Walker<'a> {
         };
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             return Ok(());
+        }
+        page.forms += 1;
+        if page.forms > MAX_FORM_DRAWS {
+            return Err(format!(
+                "over {MAX_FORM_DRAWS} form XObjects drawn on one page (forms drawn within forms?)"
+            ));
         }
         let Ok(content) = stream.get_plain_content_with_limit(MAX_STREAM_BYTES) else {
             return Err("a form XObject inflates past the limit or is damaged".into());

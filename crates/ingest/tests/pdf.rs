@@ -4,7 +4,7 @@
 mod pdf_builder;
 
 use creacity_ingest::{IngestError, NO_TEXT_LAYER, pdf_pages, pdf_text, read_documents};
-use pdf_builder::{Font, pdf, pdf_with_contents};
+use pdf_builder::{Font, pdf, pdf_with_contents, pdf_with_form};
 
 #[test]
 fn pages_are_joined_by_form_feeds_and_lines_kept_apart() {
@@ -195,4 +195,16 @@ fn a_thousand_pages_keep_their_numbers() {
     assert_eq!(got.len(), 1000);
     assert_eq!(got[0], "Page number 1");
     assert_eq!(got[999], "Page number 1000");
+}
+
+#[test]
+fn forms_drawn_within_forms_are_bounded() {
+    // /Fm1 draws itself 50 times: without a bound, 50^8 walks.
+    let form = "/Fm1 Do ".repeat(50).into_bytes();
+    let bytes = pdf_with_form(vec![b"/Fm1 Do".to_vec()], Font::Latin, form);
+    let e = pdf_pages(&bytes).unwrap_err();
+    assert!(
+        e.starts_with("page 1: over 10000 form XObjects drawn on one page"),
+        "{e}"
+    );
 }

@@ -89,6 +89,16 @@ fn encode_line_stream(font: Font, line: &str) -> Vec<u8> {
 /// A PDF with one page per content stream, with the font as `/F1`, a small image as `/Im1` and a
 /// form XObject drawing "text inside a form" as `/Fm1`.
 pub fn pdf_with_contents(contents: Vec<Vec<u8>>, font: Font) -> Vec<u8> {
+    pdf_with_form(
+        contents,
+        font,
+        encode_line_stream(font, "text inside a form"),
+    )
+}
+
+/// As [`pdf_with_contents`] with the content of the form `/Fm1` given (the form's resources
+/// hold the font `/F1` and the form itself as `/Fm1`).
+pub fn pdf_with_form(contents: Vec<Vec<u8>>, font: Font, form: Vec<u8>) -> Vec<u8> {
     let mut objects: Vec<String> = Vec::new();
     let mut streams: Vec<Option<Vec<u8>>> = Vec::new();
     let mut add = |dict: String, stream: Option<Vec<u8>>| {
@@ -136,9 +146,10 @@ pub fn pdf_with_contents(contents: Vec<Vec<u8>>, font: Font) -> Vec<u8> {
     );
     // 7: a form XObject drawing text with the page's font.
     add(
-        "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> \
+         /XObject << /Fm1 7 0 R >> >>"
             .into(),
-        Some(encode_line_stream(font, "text inside a form")),
+        Some(form),
     );
     let mut kids = Vec::new();
     for content in contents {
