@@ -7,8 +7,8 @@
 //! `territory` text) is looked up among the table's names; the candidates are narrowed to the
 //! firm's region when it has one (a region that disagrees excludes a candidate), then to its
 //! district, then to the same settlement type. One candidate left is a match; several are an
-//! ambiguity (reported, not guessed); none falls back to the district name (for tables that list
-//! districts), else the firm stays unmatched.
+//! ambiguity (reported, not guessed); none falls back to the district name, matched only against
+//! rows whose type is a district or okrug (for tables that list them), else the firm stays unmatched.
 
 use std::collections::HashMap;
 
@@ -130,6 +130,14 @@ pub struct MatchReport {
     /// Settlements in the table.
     pub settlements: usize,
 }
+
+/// Canonical types (as the address table names them) of the rows the district fallback may match.
+const DISTRICT_TYPES: &[&str] = &[
+    "район",
+    "муниципальный район",
+    "городской округ",
+    "муниципальный округ",
+];
 
 struct Entry {
     key: NameKey,
@@ -287,10 +295,21 @@ fn match_one(
     {
         return m;
     }
-    if let Some(d) = q.district.as_deref()
-        && let Some(m) = decide(narrow(&types.name_key(d), false), MatchLevel::District)
-    {
-        return m;
+    if let Some(d) = q.district.as_deref() {
+        // Only rows that are districts themselves: a village named like the district is not it.
+        let c: Vec<usize> = narrow(&types.name_key(d), false)
+            .into_iter()
+            .filter(|&i| {
+                entries[i]
+                    .key
+                    .kind
+                    .as_deref()
+                    .is_some_and(|k| DISTRICT_TYPES.contains(&k))
+            })
+            .collect();
+        if let Some(m) = decide(c, MatchLevel::District) {
+            return m;
+        }
     }
     PlaceMatch::Unmatched
 }

@@ -97,7 +97,7 @@ fn cascade_region_district_type_with_report() {
 
 #[test]
 fn a_table_listing_districts_matches_on_the_district_name() {
-    let text = "oktmo;name;type;region\n00626000;Тестовский;р-н;Альфийская обл\n";
+    let text = "oktmo;name;type;region\n00626000;Тестовский;р-н;Альфийская обл\n00626999;Северный;с;Альфийская обл\n";
     let (s, _) = parse_settlements_csv(text, &SettlementColumns::default()).unwrap();
     let (m, r) = match_places(
         &s,
@@ -113,6 +113,14 @@ fn a_table_listing_districts_matches_on_the_district_name() {
         }
     );
     assert_eq!(r.matched_district, 1);
+    // A village named like the firm's district is not the district.
+    let (m, _) = match_places(
+        &s,
+        &[q("Альфийская обл", "Северный район", "", "Неизвестное")],
+        &AddressTypes::default(),
+        "t",
+    );
+    assert_eq!(m[0], PlaceMatch::Unmatched);
 }
 
 #[test]
