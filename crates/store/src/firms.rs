@@ -657,10 +657,12 @@ impl Workspace {
             f.lon = l.lon;
             check(&f, k + 1)?;
         }
-        // `IS NOT DISTINCT FROM` is the null-safe equality both SQLite (3.39+) and PostgreSQL read.
-        let place = "region IS NOT DISTINCT FROM ?1 AND district IS NOT DISTINCT FROM ?2
-             AND city IS NOT DISTINCT FROM ?3 AND settlement IS NOT DISTINCT FROM ?4
-             AND territory IS NOT DISTINCT FROM ?5";
+        // Places compare with absent parts as empty text, through an index on the same
+        // expressions (made here, not at import, so imports stay fast; both SQLite and
+        // PostgreSQL use it, which they would not for a null-safe `IS NOT DISTINCT FROM`).
+        let place = "COALESCE(region, '') = ?1 AND COALESCE(district, '') = ?2
+             AND COALESCE(city, '') = ?3 AND COALESCE(settlement, '') = ?4
+             AND COALESCE(territory, '') = ?5";
         let coords = if overwrite_coordinates {
             "lat = COALESCE(?7, lat), lon = COALESCE(?8, lon)"
         } else {
@@ -669,17 +671,23 @@ impl Workspace {
         };
         let sql = format!("UPDATE firms SET oktmo = ?6, {coords} WHERE {place}");
         let tx = self.db.begin()?;
+        tx.batch(
+            "CREATE INDEX IF NOT EXISTS firms_place ON firms ((COALESCE(region, '')),
+             (COALESCE(district, '')), (COALESCE(city, '')), (COALESCE(settlement, '')),
+             (COALESCE(territory, '')))",
+        )?;
         let mut changed = 0;
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
         for l in locations {
             let p = &l.place;
             changed += tx.exec(
                 &sql,
                 vals![
-                    &p.region,
-                    &p.district,
-                    &p.city,
-                    &p.settlement,
-                    &p.territory,
+                    text(&p.region),
+                    text(&p.district),
+                    text(&p.city),
+                    text(&p.settlement),
+                    text(&p.territory),
                     &l.oktmo,
                     l.lat,
                     l.lon
