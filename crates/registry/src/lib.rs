@@ -12,7 +12,8 @@
 //! - [`parse_file`]: one XML file in memory → records or companion rows (no I/O).
 //! - [`SchemaVersion`]: the versions known; an unknown `ВерсФорм` is refused with the list.
 //! - [`AddressTable`]: address type spellings → canonical type (`г.` → город, `р-н` → район), as
-//!   data (`data/address-types.csv`), replaceable by the user's own table.
+//!   data (`crates/mapping/data/address-types.csv`, shared with territory matching in
+//!   `creacity-mapping`), replaceable by the user's own table.
 //! - [`ExitTracker`]: exclusion dates, from consecutive dumps (a dump has no exclusion field).
 //! - [`inn_checksum_ok`], [`okved_syntax_ok`]: identifier and code checks.
 //! - `ParquetSink` (feature `parquet`, off by default): batches → Parquet files partitioned by
