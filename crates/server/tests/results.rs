@@ -113,6 +113,18 @@ async fn stored_qca_index_and_mapping_results_are_drawn_and_escaped() {
         &provenance("creacity-mapping indices"),
     )
     .unwrap();
+    // A later mapping result of another sub-kind (firms matched to territories) is shown beside
+    // the indices, not instead of them.
+    let matched = json!({ "kind": "territory-match", "result": { "firms": 10, "matched": 8,
+        "share_matched": 0.8, "ambiguous_firms": 1, "no_place": 1,
+        "unmatched": [ { "place": "<Nowhere>", "firms": 2 } ] } });
+    ws.save_analysis(
+        "mapping",
+        None,
+        &matched,
+        &provenance("creacity-mapping territory-match"),
+    )
+    .unwrap();
     drop(ws);
     let v = t.login("vic").await;
 
@@ -141,6 +153,7 @@ async fn stored_qca_index_and_mapping_results_are_drawn_and_escaped() {
     );
     assert!(html.contains("<td>87.50</td>") && !html.contains("<i>Town"));
     assert!(html.contains("Strengths and weaknesses"));
+    assert!(html.contains("<h2>Index: scores and ranks</h2>"));
 
     let html = t.get("/mapping", &v).await.text();
     assert!(
@@ -152,11 +165,18 @@ async fn stored_qca_index_and_mapping_results_are_drawn_and_escaped() {
         html.contains("<td>—</td>"),
         "a missing quotient is a dash in the table"
     );
+    let (a, b) = (
+        html.find("<h2>Firms matched to territories (OKTMO)</h2>")
+            .unwrap(),
+        html.find("<h2>Specialisation indices</h2>").unwrap(),
+    );
+    assert!(a < b, "newest first");
+    assert!(html.contains("<td>&lt;Nowhere&gt;</td><td>2</td>") && html.contains("80%"));
 
     let api = t.get("/api/analyses/mapping/latest", &v).await.json();
     assert_eq!(api["kind"], "mapping");
-    assert_eq!(api["result"]["result"]["sectors"][0], "design");
-    assert_eq!(api["provenance"]["method"], "creacity-mapping indices");
+    assert_eq!(api["result"]["kind"], "territory-match", "the newest of the kind");
+    assert_eq!(api["provenance"]["method"], "creacity-mapping territory-match");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

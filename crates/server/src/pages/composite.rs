@@ -7,12 +7,12 @@ use creacity_report::{Bar, bars_svg, esc};
 use creacity_store::StoredAnalysis;
 use serde_json::Value;
 
-use super::results::{fmt, head, result_page, text};
+use super::results::{Show, fmt, head, result_page, text};
 use super::{Ctx, PageResult, tr};
 use crate::state::AppState;
 
 pub(crate) async fn page(s: State<AppState>, ctx: Ctx) -> PageResult {
-    result_page(s, ctx, "index", "nav.index", render).await
+    result_page(s, ctx, "index", "nav.index", Show::NewestOfEach, render).await
 }
 
 fn list(v: &Value) -> Vec<&Value> {
@@ -31,13 +31,13 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
     let t = |k: &str| tr(lang, k);
     let r = &a.result["result"];
     let kind = a.result["kind"].as_str().unwrap_or("");
-    let mut out = format!(r#"<p><b>{}:</b> {}</p>"#, t("index.kind"), esc(kind));
+    let mut out = format!("<h2>{}</h2>", super::results::sub_label(lang, kind));
     match kind {
         "build" => build(r, lang, &mut out),
         "audit" => {
             let mc = &r["monte_carlo"];
             out.push_str(&format!(
-                r#"<h2>{}</h2><p>{} {} · {} {}</p><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
+                r#"<h3>{}</h3><p>{} {} · {} {}</p><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
                 t("index.audit"),
                 mc["runs"],
                 t("index.runs"),
@@ -60,7 +60,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
         }
         "scenario" => {
             out.push_str(&format!(
-                r#"<h2>{}</h2><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
+                r#"<h3>{}</h3><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
                 t("index.scenario"),
                 t("index.scenario.caption"),
                 head(&[
@@ -119,7 +119,7 @@ fn build(r: &Value, lang: Lang, out: &mut String) {
         })
         .collect();
     out.push_str(&format!(
-        r#"<h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure>"#,
+        r#"<h3>{}</h3><figure>{}<figcaption>{}</figcaption></figure>"#,
         esc(r["index"].as_str().unwrap_or("")),
         bars_svg(&bars, t("index.scores")),
         t("index.scores.caption")
@@ -147,7 +147,7 @@ fn build(r: &Value, lang: Lang, out: &mut String) {
         .max()
         .unwrap_or(1);
     out.push_str(&format!(
-        r#"<h2>{}</h2><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
+        r#"<h3>{}</h3><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
         t("index.framework"),
         t("index.framework"),
         head(&[
@@ -175,7 +175,7 @@ fn build(r: &Value, lang: Lang, out: &mut String) {
     let sw = list(&r["strengths_weaknesses"]);
     if !sw.is_empty() {
         out.push_str(&format!(
-            r#"<h2>{}</h2><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
+            r#"<h3>{}</h3><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
             t("index.sw"),
             t("index.sw"),
             head(&[t("index.unit"), t("index.strengths"), t("index.weaknesses")])

@@ -8,12 +8,12 @@ use creacity_store::StoredAnalysis;
 use serde_json::Value;
 
 use super::heatmap::{Matrix, heatmap_svg, matrix_table};
-use super::results::{fmt, head, result_page, text};
+use super::results::{Show, fmt, head, result_page, text};
 use super::{Ctx, PageResult, tr};
 use crate::state::AppState;
 
 pub(crate) async fn page(s: State<AppState>, ctx: Ctx) -> PageResult {
-    result_page(s, ctx, "mapping", "nav.mapping", render).await
+    result_page(s, ctx, "mapping", "nav.mapping", Show::NewestOfEach, render).await
 }
 
 fn list(v: &Value) -> Vec<&Value> {
@@ -31,7 +31,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
     let t = |k: &str| tr(lang, k);
     let r = &a.result["result"];
     let kind = a.result["kind"].as_str().unwrap_or("");
-    let mut out = format!(r#"<p><b>{}:</b> {}</p>"#, t("index.kind"), esc(kind));
+    let mut out = format!("<h2>{}</h2>", super::results::sub_label(lang, kind));
     match kind {
         "indices" => indices(r, lang, &mut out),
         "clusters" => {
@@ -76,6 +76,35 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
             }
             out.push_str("</tbody></table></div>");
         }
+        "territory-match" => {
+            out.push_str(&format!(
+                r#"<div class="figures"><div class="figure"><span class="value">{}</span><span class="label">{} ({} / {})</span></div><div class="figure"><span class="value">{}</span><span class="label">{}</span></div><div class="figure"><span class="value">{}</span><span class="label">{}</span></div></div>"#,
+                creacity_report::pct(r["share_matched"].as_f64().unwrap_or(0.0)),
+                t("match.matched"),
+                r["matched"],
+                r["firms"],
+                r["ambiguous_firms"],
+                t("match.ambiguous"),
+                r["no_place"],
+                t("match.no_place")
+            ));
+            let unmatched = list(&r["unmatched"]);
+            if !unmatched.is_empty() {
+                out.push_str(&format!(
+                    r#"<div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
+                    t("match.unmatched"),
+                    head(&[t("match.place"), t("match.firms")])
+                ));
+                for u in unmatched {
+                    out.push_str(&format!(
+                        "<tr><td>{}</td><td>{}</td></tr>",
+                        text(&u["place"]),
+                        u["firms"]
+                    ));
+                }
+                out.push_str("</tbody></table></div>");
+            }
+        }
         _ => generic_rows(r, lang, &mut out),
     }
     out
@@ -84,7 +113,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
 fn indices(r: &Value, lang: Lang, out: &mut String) {
     let t = |k: &str| tr(lang, k);
     out.push_str(&format!(
-        r#"<h2>{}</h2><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
+        r#"<h3>{}</h3><div class="scroll"><table><caption>{}</caption>{}<tbody>"#,
         t("mapping.territories"),
         t("mapping.territories.caption"),
         head(&[
@@ -147,7 +176,7 @@ fn indices(r: &Value, lang: Lang, out: &mut String) {
             digits: 2,
         };
         out.push_str(&format!(
-            r#"<h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure>{}"#,
+            r#"<h3>{}</h3><figure>{}<figcaption>{}</figcaption></figure>{}"#,
             t("mapping.lq"),
             heatmap_svg(&m, None, t("mapping.lq")),
             t("mapping.lq.caption"),

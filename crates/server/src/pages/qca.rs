@@ -7,12 +7,12 @@ use creacity_report::{Bar, bars_svg, esc};
 use creacity_store::StoredAnalysis;
 use serde_json::Value;
 
-use super::results::{fmt, head, result_page, text};
+use super::results::{Show, fmt, head, result_page, text};
 use super::{Ctx, PageResult, tr};
 use crate::state::AppState;
 
 pub(crate) async fn page(s: State<AppState>, ctx: Ctx) -> PageResult {
-    result_page(s, ctx, "qca", "nav.qca", render).await
+    result_page(s, ctx, "qca", "nav.qca", Show::Newest, render).await
 }
 
 fn out_code(v: &Value) -> &'static str {

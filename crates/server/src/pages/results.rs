@@ -14,35 +14,78 @@ use crate::state::AppState;
 /// Renders the body of a result page from the newest stored analysis of `kind`.
 pub(crate) type Render = fn(&StoredAnalysis, Lang) -> String;
 
+/// Which stored results a page shows.
+#[derive(Clone, Copy)]
+pub(crate) enum Show {
+    /// The newest result of the kind.
+    Newest,
+    /// The newest result of each sub-kind (`result.kind`: an index build, audit and scenario; the
+    /// mapping's indices, clusters, hot spots …), newest first.
+    NewestOfEach,
+}
+
 /// A result page: cached body, the guidance when nothing is stored.
 pub(crate) async fn result_page(
     s: State<AppState>,
     ctx: Ctx,
     kind: &'static str,
     title_key: &'static str,
+    show: Show,
     render: Render,
 ) -> PageResult {
     let lang = ctx.lang;
     let body = s
         .cached(format!("result|{kind}|{lang:?}"), move |ws, _| {
-            body(ws, kind, lang, render)
+            body(ws, kind, lang, show, render)
         })
         .await
         .map_err(fail(&ctx))?;
     Ok(shell(&ctx, ctx.t(title_key), &body))
 }
 
-fn body(ws: &Workspace, kind: &str, lang: Lang, render: Render) -> Result<String, ApiError> {
-    match ws.latest_analysis(kind, None)? {
-        Some(a) => {
-            let mut out = render(&a, lang);
-            out.push_str(&provenance(&a, lang));
-            out.push_str(&format!(
-                r#"<p class="muted"><a href="/api/analyses/{kind}/latest">JSON</a></p>"#
-            ));
-            Ok(out)
+/// How many stored results of a kind are looked at for the newest of each sub-kind.
+const LOOK_BACK: usize = 200;
+
+fn body(
+    ws: &Workspace,
+    kind: &str,
+    lang: Lang,
+    show: Show,
+    render: Render,
+) -> Result<String, ApiError> {
+    let stored = match show {
+        Show::Newest => ws.latest_analysis(kind, None)?.into_iter().collect(),
+        Show::NewestOfEach => {
+            let mut seen = std::collections::HashSet::new();
+            ws.analyses(kind, LOOK_BACK)?
+                .into_iter()
+                .filter(|a| seen.insert(a.result["kind"].as_str().unwrap_or("").to_string()))
+                .collect::<Vec<_>>()
         }
-        None => Ok(none_yet(kind, lang)),
+    };
+    if stored.is_empty() {
+        return Ok(none_yet(kind, lang));
+    }
+    let mut out = String::new();
+    for a in &stored {
+        out.push_str("<section>");
+        out.push_str(&render(a, lang));
+        out.push_str(&provenance(a, lang));
+        out.push_str("</section>");
+    }
+    out.push_str(&format!(
+        r#"<p class="muted"><a href="/api/analyses/{kind}/latest">JSON</a></p>"#
+    ));
+    Ok(out)
+}
+
+/// The heading of a sub-kind of result (`build`, `indices`, …), or the code itself when unknown.
+pub(crate) fn sub_label(lang: Lang, sub: &str) -> String {
+    let key = format!("sub.{sub}");
+    if super::i18n::WORDS.iter().any(|w| w.0 == key) {
+        tr(lang, &key).to_string()
+    } else {
+        esc(sub)
     }
 }
 
