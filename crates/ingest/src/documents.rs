@@ -9,6 +9,10 @@ use creacity_model::{Coded, Document, DocumentKind, Lang};
 use crate::decode::{decode, looks_binary};
 use crate::{IngestError, Problem, parse_delimited};
 
+/// Largest text, HTML or Word file read as one document, in bytes (64 MiB, some 10 million
+/// words); PDFs have their own limit ([`crate::MAX_PDF_BYTES`]).
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The sidecar file that gives per-document metadata (columns: file, title, year, authors, source, kind, lang).
 pub const METADATA_FILE: &str = "metadata.csv";
 
@@ -59,15 +63,20 @@ pub fn read_documents(dir: &Path) -> Result<Vec<Document>, IngestError> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        // A huge PDF is refused before it is read into memory.
+        // A huge file is refused before it is read into memory.
         let size = std::fs::metadata(&path).map_err(|e| io(&path, e))?.len();
-        if ext == "pdf" && size > crate::pdf::MAX_PDF_BYTES {
+        let limit = if ext == "pdf" {
+            crate::pdf::MAX_PDF_BYTES
+        } else {
+            MAX_DOCUMENT_BYTES
+        };
+        if size > limit {
             return Err(IngestError::Format {
                 file,
                 reason: format!(
-                    "{} MiB is over the limit of {} MiB for one PDF: split it first",
+                    "{} MiB is over the limit of {} MiB for one document: split it first",
                     size >> 20,
-                    crate::pdf::MAX_PDF_BYTES >> 20
+                    limit >> 20
                 ),
             });
         }

@@ -26,7 +26,7 @@ mod writer;
 
 pub use clusters::{CLUSTER_COLUMNS, cluster_cells, read_clusters};
 pub use decode::decode;
-pub use documents::{METADATA_FILE, detect_lang, read_documents};
+pub use documents::{MAX_DOCUMENT_BYTES, METADATA_FILE, detect_lang, read_documents};
 pub use error::{IngestError, MAX_PROBLEMS, Problem};
 pub use formats::{docx_text, html_text};
 pub use pdf::{

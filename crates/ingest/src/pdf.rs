@@ -54,7 +54,7 @@ pub const NO_TEXT_LAYER: &str = "no text layer (scanned?) — OCR it first";
 pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, String> {
     if bytes.len() as u64 > MAX_PDF_BYTES {
         return Err(format!(
-            "{} MiB is over the limit of {} MiB for one PDF: split it first",
+            "{} MiB is over the limit of {} MiB for one document: split it first",
             bytes.len() >> 20,
             MAX_PDF_BYTES >> 20
         ));

@@ -208,3 +208,24 @@ fn forms_drawn_within_forms_are_bounded() {
         "{e}"
     );
 }
+
+#[test]
+fn oversized_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    // A sparse file: its size is checked, its bytes never read.
+    f.set_len(creacity_ingest::MAX_DOCUMENT_BYTES + 1).unwrap();
+    let e = read_documents(dir.path()).unwrap_err().to_string();
+    assert!(
+        e.contains("huge.txt: 64 MiB is over the limit of 64 MiB for one document"),
+        "{e}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(dir.path().join("huge.pdf")).unwrap();
+    f.set_len(creacity_ingest::MAX_PDF_BYTES + 1).unwrap();
+    let e = read_documents(dir.path()).unwrap_err().to_string();
+    assert!(
+        e.contains("huge.pdf: 256 MiB is over the limit of 256 MiB"),
+        "{e}"
+    );
+}
