@@ -47,10 +47,11 @@ pub fn import_table(ws: &mut Workspace, kind: RecordKind, path: &Path) -> Result
     })
 }
 
-/// Imports every `.txt`/`.md` document of a folder in one transaction.
+/// Imports every `.txt`, `.md`, `.html`, `.docx` and `.pdf` document of a folder in one transaction.
 ///
 /// # Errors
-/// An unreadable, binary or empty file, or a bad `metadata.csv` row; nothing is stored then.
+/// An unreadable, binary or empty file, a PDF without a text layer, or a bad `metadata.csv` row;
+/// nothing is stored then.
 pub fn import_documents(ws: &mut Workspace, dir: &Path) -> Result<ImportSummary> {
     let docs = ingest::read_documents(dir)?;
     Ok(ws.import_documents(&file_name(dir), &docs)?)

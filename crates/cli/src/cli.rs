@@ -198,7 +198,7 @@ pub enum Import {
         /// The file.
         file: PathBuf,
     },
-    /// A folder of .txt/.md documents (with an optional metadata.csv).
+    /// A folder of .txt, .md, .html, .docx and .pdf (text layer) documents, with an optional metadata.csv.
     Documents {
         /// The folder.
         dir: PathBuf,
