@@ -113,7 +113,7 @@ pub fn document() -> Value {
         "info": {
             "title": "creacity web API",
             "version": creacity_app::VERSION,
-            "description": "Territories, creative-cluster case cards, documents, classification, problems, strategies, imports, exports and the report of a creacity workspace. Sign in with POST /api/session; send the returned csrf value as X-CSRF-Token on every unsafe request."
+            "description": "Territories, creative-cluster case cards, documents, classification, problems and their co-occurrence, strategies, stored analysis results (QCA, index, mapping, text), territory outlines (GeoJSON), imports, exports and the report of a creacity workspace. Sign in with POST /api/session; send the returned csrf value as X-CSRF-Token on every unsafe request."
         },
         "paths": paths,
         "components": {
