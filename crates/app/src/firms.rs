@@ -330,6 +330,19 @@ pub fn import_firm_list(
     })
 }
 
+/// The mapping section of a territory report: the offline SVG map (territory centres and
+/// outlines, firms, the newest cluster hulls and hot spots), the firms' placement, and the newest
+/// stored mapping result of each kind. `None` when the workspace holds nothing to map.
+///
+/// # Errors
+/// A store error.
+pub fn mapping_section(
+    ws: &Workspace,
+    lang: creacity_model::Lang,
+) -> Result<Option<creacity_report::Section>> {
+    crate::report::mapping_section(ws, lang)
+}
+
 /// The header of exported firm lists: the import columns (an export imports back unchanged).
 pub const EXPORT_HEADER: &[&str] = &[
     "id",

@@ -214,6 +214,9 @@ fn import_match_aggregate_cluster_and_report() {
     assert!(html.contains("id=\"mapping\""));
     assert!(html.contains("<polygon"), "cluster hulls drawn");
     assert!(html.contains("Gi*"), "hot-spot legend");
-    assert!(html.contains("10 / 60 (17%)"), "match report in the mapping section");
+    assert!(
+        html.contains("10 / 60 (17%)"),
+        "match report in the mapping section"
+    );
     assert!(!html.contains("http://tile") && !html.contains("<script"));
 }

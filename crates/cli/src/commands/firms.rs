@@ -48,7 +48,8 @@ enum FirmsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write the stored firms as CSV or XLSX (the import columns: an export imports back).
+    /// Write the stored firms as CSV or XLSX (the import columns: an export imports back), or
+    /// those with coordinates as GeoJSON points.
     Export {
         /// Only firms whose territory is this, or whose OKTMO lies inside this OKTMO code.
         #[arg(long)]
@@ -100,6 +101,7 @@ enum FirmsCommand {
 enum FormatArg {
     Csv,
     Xlsx,
+    Geojson,
 }
 
 /// The filter of `--territory`: the territory column, or OKTMO codes inside the code given.
@@ -185,6 +187,10 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             let format = match format {
                 FormatArg::Csv => TableFormat::Csv,
                 FormatArg::Xlsx => TableFormat::Xlsx,
+                FormatArg::Geojson => {
+                    let text = firms_geojson(&ws.firms(&filter)?)?;
+                    return emit(out.as_deref(), text.as_bytes());
+                }
             };
             if matches!(format, TableFormat::Xlsx) && out.is_none() {
                 anyhow::bail!("--format xlsx needs --out FILE.xlsx");
@@ -327,6 +333,28 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Firms with coordinates as an RFC 7946 FeatureCollection of Points (`[lon, lat]`).
+fn firms_geojson(firms: &[creacity_store::Firm]) -> anyhow::Result<String> {
+    let features: Vec<serde_json::Value> = firms
+        .iter()
+        .filter_map(|f| {
+            let (lat, lon) = (f.lat?, f.lon?);
+            Some(serde_json::json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "id": f.id, "name": f.name, "period": f.period, "kind": f.kind.code(),
+                    "main_code": f.main_code, "other_codes": f.other_codes.join(";"),
+                    "territory": f.territory, "oktmo": f.oktmo, "employees": f.employees,
+                    "revenue": f.revenue,
+                }
+            }))
+        })
+        .collect();
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    Ok(serde_json::to_string(&fc)? + "\n")
 }
 
 fn file_label(p: &std::path::Path) -> String {
