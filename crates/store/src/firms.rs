@@ -3,6 +3,7 @@
 //! magnitude slower: see `docs/benchmarks/mapping.md`).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
@@ -357,7 +358,11 @@ fn from_row(r: &Row) -> Result<Firm> {
 }
 
 fn count(db: &Db, sql: &str) -> Result<i64> {
-    db.query(sql, &[])?.first().map_or(Ok(0), |r| r.int(0))
+    count_with(db, sql, &[])
+}
+
+fn count_with(db: &Db, sql: &str, params: &[Val]) -> Result<i64> {
+    db.query(sql, params)?.first().map_or(Ok(0), |r| r.int(0))
 }
 
 /// Refuses a firm whose coordinates are out of range or half given.
@@ -401,7 +406,11 @@ pub struct FirmImport<'a> {
     stamp: String,
     seen: HashMap<(String, String), usize>,
     added: usize,
-    before: i64,
+    /// Whether the table held no firm when the import began (then nothing can be replaced, and
+    /// no row needs looking up).
+    empty: bool,
+    /// Rows of this import that replaced a stored row (same id and period).
+    existing: usize,
     removed: usize,
     check_duplicates: bool,
     journal: bool,
@@ -433,6 +442,9 @@ impl FirmImport<'_> {
         let mut params = Vec::with_capacity(firms.len().min(ROWS_PER_STATEMENT) * COLUMNS.len());
         for chunk in firms.chunks(ROWS_PER_STATEMENT) {
             params.clear();
+            if !self.empty {
+                self.existing += self.count_existing(chunk)?;
+            }
             for f in chunk {
                 push_values(&mut params, f, &self.source, &self.import_id);
             }
@@ -445,6 +457,22 @@ impl FirmImport<'_> {
         }
         self.added += firms.len();
         Ok(())
+    }
+
+    /// How many of `chunk` are stored already (by id and period), through the primary key.
+    fn count_existing(&self, chunk: &[Firm]) -> Result<usize> {
+        let mut sql = String::from("SELECT COUNT(*) FROM firms WHERE (id, period) IN (VALUES ");
+        let mut params = Vec::with_capacity(chunk.len() * 2);
+        for (k, f) in chunk.iter().enumerate() {
+            if k > 0 {
+                sql.push_str(", ");
+            }
+            let _ = write!(sql, "(?{}, ?{})", 2 * k + 1, 2 * k + 2);
+            params.push(Val::from(&f.id));
+            params.push(Val::from(&f.period));
+        }
+        sql.push(')');
+        Ok(count_with(&self.tx, &sql, &params)?.max(0) as usize)
     }
 
     /// Leaves this transaction out of the import journal (a reader that commits batch by batch
@@ -460,8 +488,9 @@ impl FirmImport<'_> {
     /// # Errors
     /// A database error; nothing is written then.
     pub fn commit(self, meta: &[(&str, &str)]) -> Result<FirmImportSummary> {
-        let after = count(&self.tx, "SELECT COUNT(*) FROM firms")?;
-        let inserted = (after - self.before).max(0) as usize;
+        // Counting the table before and after would scan it twice per batch: a national
+        // import commits hundreds of batches into millions of rows.
+        let inserted = self.added - self.existing.min(self.added);
         if self.journal {
             self.tx.exec(
                 "INSERT INTO imports (id, kind, source, records, created_at) VALUES (?1, 'firms', ?2, ?3, ?4)",
@@ -505,7 +534,7 @@ impl Workspace {
         } else {
             0
         };
-        let before = count(&tx, "SELECT COUNT(*) FROM firms")?;
+        let empty = tx.query_opt("SELECT 1 FROM firms LIMIT 1", &[])?.is_none();
         let stamp = now();
         Ok(FirmImport {
             tx,
@@ -514,7 +543,8 @@ impl Workspace {
             stamp,
             seen: HashMap::new(),
             added: 0,
-            before,
+            empty,
+            existing: 0,
             removed,
             check_duplicates,
             journal: true,
