@@ -21,6 +21,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../data/demo/clusters.csv"),
     ),
     (
+        "outlines.geojson",
+        include_str!("../../../data/demo/outlines.geojson"),
+    ),
+    (
         "corpus/metadata.csv",
         include_str!("../../../data/demo/corpus/metadata.csv"),
     ),
@@ -99,13 +103,20 @@ pub fn demo(out: &Path, force: bool, mut step: impl FnMut(&str)) -> Result<DemoO
     step("workspace");
     let mut ws = Workspace::create(&workspace)?;
     let k = Knowledge::builtin()?;
-    step("import territories, clusters, documents");
+    step("import territories, clusters, outlines, documents");
     import_table(
         &mut ws,
         RecordKind::Territories,
         &data.join("territories.csv"),
     )?;
     import_table(&mut ws, RecordKind::Clusters, &data.join("clusters.csv"))?;
+    // Synthetic outlines around the made-up cities, so the maps have shapes to draw.
+    crate::outlines::import_outlines(
+        &mut ws,
+        include_str!("../../../data/demo/outlines.geojson"),
+        None,
+        "outlines.geojson",
+    )?;
     import_documents(&mut ws, &data.join("corpus"))?;
     step("classify");
     let all = analyse::classify(&mut ws, &k, None)?;

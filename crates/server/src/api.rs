@@ -525,7 +525,7 @@ pub(crate) fn import_kind(
     match kind {
         "clusters" => Ok((Some(RecordKind::Clusters), &["csv", "tsv", "xlsx"])),
         "territories" => Ok((Some(RecordKind::Territories), &["csv", "tsv", "xlsx"])),
-        "documents" => Ok((None, &["txt", "md"])),
+        "documents" => Ok((None, &["txt", "md", "html", "htm", "docx", "pdf"])),
         other => Err(ApiError::not_found(format!(
             "nothing to import as {other:?}: use clusters, territories or documents"
         ))),
@@ -562,13 +562,21 @@ pub(crate) fn import_bytes(
             ),
         ));
     }
-    if ext == "xlsx" && !bytes.starts_with(b"PK") {
-        return Err(ApiError::new(
-            ErrorKind::UnsupportedType,
-            format!("{name}: not an XLSX workbook"),
-        ));
-    }
-    if ext != "xlsx" && bytes.contains(&0) {
+    // Zip containers and PDFs are binary by nature: check their signature instead.
+    let signature: Option<(&[u8], &str)> = match ext.as_str() {
+        "xlsx" => Some((b"PK", "an XLSX workbook")),
+        "docx" => Some((b"PK", "a Word (.docx) document")),
+        "pdf" => Some((b"%PDF", "a PDF")),
+        _ => None,
+    };
+    if let Some((magic, what)) = signature {
+        if !bytes.starts_with(magic) {
+            return Err(ApiError::new(
+                ErrorKind::UnsupportedType,
+                format!("{name}: not {what}"),
+            ));
+        }
+    } else if bytes.contains(&0) {
         return Err(ApiError::new(
             ErrorKind::UnsupportedType,
             format!("{name}: a binary file, not text"),

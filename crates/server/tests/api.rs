@@ -595,7 +595,35 @@ async fn imports_report_every_bad_row_and_write_nothing() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    // The journal shows the two successful imports and the export gives the cards back.
+    // A PDF's text layer is read (a real Ghostscript file with Cyrillic text); a file that only
+    // claims to be a PDF is refused by its signature.
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ingest/tests/fixtures/gs-nimbus-ru.pdf"
+    ))
+    .unwrap();
+    let r = t
+        .call(
+            "POST",
+            "/api/imports/documents?filename=report.pdf",
+            &a,
+            Some("application/pdf"),
+            pdf,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let r = t
+        .call(
+            "POST",
+            "/api/imports/documents?filename=fake.pdf",
+            &a,
+            Some("application/pdf"),
+            b"hello".to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(r.text().contains("fake.pdf: not a PDF"), "{}", r.text());
+    // The journal shows the successful imports and the export gives the cards back.
     let journal = t.get("/api/imports", &a).await.json();
     assert_eq!(journal[0]["kind"], "documents");
     let export = t.get("/api/exports/clusters?format=csv", &a).await;

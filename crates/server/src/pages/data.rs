@@ -22,7 +22,7 @@ fn body(ctx: &Ctx, ws: &creacity_store::Workspace, note: &str) -> Result<String,
 <label for="kind">{what}</label>
 <select id="kind" name="kind"><option value="clusters">{clusters}</option><option value="territories">{territories}</option><option value="documents">{documents}</option></select>
 <label for="file">{file}</label>
-<input id="file" name="file" type="file" required accept=".csv,.tsv,.xlsx,.txt,.md">
+<input id="file" name="file" type="file" required accept=".csv,.tsv,.xlsx,.txt,.md,.html,.htm,.docx,.pdf">
 <p class="muted">{hint}</p>
 <button type="submit">{import}</button>
 <p class="progress" role="status" aria-live="polite"></p>
