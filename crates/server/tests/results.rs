@@ -175,8 +175,14 @@ async fn stored_qca_index_and_mapping_results_are_drawn_and_escaped() {
 
     let api = t.get("/api/analyses/mapping/latest", &v).await.json();
     assert_eq!(api["kind"], "mapping");
-    assert_eq!(api["result"]["kind"], "territory-match", "the newest of the kind");
-    assert_eq!(api["provenance"]["method"], "creacity-mapping territory-match");
+    assert_eq!(
+        api["result"]["kind"], "territory-match",
+        "the newest of the kind"
+    );
+    assert_eq!(
+        api["provenance"]["method"],
+        "creacity-mapping territory-match"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
