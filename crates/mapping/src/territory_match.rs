@@ -5,7 +5,8 @@
 //! Names are compared by [`AddressTypes::name_key`] (case, `ё`, punctuation and type
 //! abbreviations removed). For each firm, its locality (settlement, else city, else the
 //! `territory` text) is looked up among the table's names; the candidates are narrowed to the
-//! firm's region when it has one (a region that disagrees excludes a candidate), then to its
+//! firm's region when it has one (a region that disagrees excludes a candidate, and so does a
+//! settlement type of another family: a village is not the town of the same name), then to its
 //! district, then to the same settlement type. One candidate left is a match; several are an
 //! ambiguity (reported, not guessed); none falls back to the district name, matched only against
 //! rows whose type is a district or okrug (for tables that list them), else the firm stays unmatched.
@@ -139,6 +140,27 @@ const DISTRICT_TYPES: &[&str] = &[
     "муниципальный округ",
 ];
 
+/// Settlement types that name the same kind of place in different sources (a town written as an
+/// urban okrug, a settlement as an urban-type or work settlement); any other two types must be
+/// equal to match.
+const TYPE_FAMILIES: &[&[&str]] = &[
+    &["город", "городской округ", "город федерального значения"],
+    &[
+        "посёлок",
+        "посёлок городского типа",
+        "рабочий посёлок",
+        "курортный посёлок",
+        "дачный посёлок",
+    ],
+];
+
+fn same_family(a: &str, b: &str) -> bool {
+    a == b
+        || TYPE_FAMILIES
+            .iter()
+            .any(|f| f.contains(&a) && f.contains(&b))
+}
+
 struct Entry {
     key: NameKey,
     region: Option<String>,
@@ -255,11 +277,17 @@ fn match_one(
         let Some(cands) = by_name.get(key.name.as_str()) else {
             return Vec::new();
         };
+        // A region that disagrees excludes, and so does a type of another family (a village is
+        // not the town of the same name); absent ones do not.
         let mut c: Vec<usize> = cands
             .iter()
             .copied()
             .filter(|&i| match (&region, &entries[i].region) {
                 (Some(r), Some(er)) => r == er,
+                _ => true,
+            })
+            .filter(|&i| match (&key.kind, &entries[i].key.kind) {
+                (Some(a), Some(b)) => same_family(a, b),
                 _ => true,
             })
             .collect();

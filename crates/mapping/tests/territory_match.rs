@@ -18,6 +18,13 @@ address,region_type,region,area_type,area,city_type,city,settlement_type,settlem
 ,обл,Альфийская,,,,,,,,,,
 ";
 
+fn at_any(m: &PlaceMatch) -> Option<usize> {
+    match m {
+        PlaceMatch::Matched { settlement, .. } => Some(*settlement),
+        _ => None,
+    }
+}
+
 fn q(region: &str, district: &str, city: &str, settlement: &str) -> PlaceQuery {
     let o = |s: &str| (!s.is_empty()).then(|| s.to_string());
     PlaceQuery {
@@ -66,6 +73,10 @@ fn cascade_region_district_type_with_report() {
         q("", "", "Нетград", ""),
         // No place at all.
         q("Альфийская обл", "", "", ""),
+        // A village is not the town of the same name; an urban-type settlement may be written
+        // as a work settlement.
+        q("Альфийская обл", "", "", "д. Синтетград"),
+        q("Альфийская обл", "", "", "рп Ёлкино"),
     ];
     let (m, r) = match_places(&s, &queries, &AddressTypes::default(), "test");
     let at = |k: usize| match &m[k] {
@@ -82,11 +93,13 @@ fn cascade_region_district_type_with_report() {
     assert_eq!(at(4), "00630401101");
     assert!(matches!(&m[5], PlaceMatch::Ambiguous(c) if c.len() == 2));
     assert_eq!(m[7], PlaceMatch::Unmatched);
-    assert_eq!(r.firms, 11);
-    assert_eq!(r.matched, 5);
-    assert!((r.share_matched - 5.0 / 11.0).abs() < 1e-15);
+    assert_eq!(m[11], PlaceMatch::Unmatched);
+    assert_eq!(at_any(&m[12]), Some(2));
+    assert_eq!(r.firms, 13);
+    assert_eq!(r.matched, 6);
+    assert!((r.share_matched - 6.0 / 13.0).abs() < 1e-15);
     assert_eq!((r.ambiguous_firms, r.no_place), (2, 1));
-    assert_eq!(r.unmatched.len(), 2);
+    assert_eq!(r.unmatched.len(), 3);
     assert_eq!(r.unmatched[0].place, "Гаммская обл, Синтетград");
     assert_eq!(r.unmatched[0].firms, 2);
     assert_eq!(r.unmatched[1].firms, 1);
