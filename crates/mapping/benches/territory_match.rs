@@ -31,7 +31,8 @@ fn word(rng: &mut impl Rng) -> String {
 fn main() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
     let types = ["г", "пгт", "с", "д"];
-    let mut table = String::from("oktmo,type,name,region_type,region,district_type,district,lat,lon\n");
+    let mut table =
+        String::from("oktmo,type,name,region_type,region,district_type,district,lat,lon\n");
     let mut rows = Vec::new();
     for r in 0..85 {
         let region = format!("{}ская", word(&mut rng));
