@@ -112,7 +112,9 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
         None => None,
     };
     let mut ws = if out.is_none() || workspace_import {
-        Some(super::open(g)?)
+        Some(super::open(g).context(
+            "without --out the firms go into the workspace: create one with `creacity init FILE` and name it with --workspace, or give --out firms.csv",
+        )?)
     } else {
         None
     };
