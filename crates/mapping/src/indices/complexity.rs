@@ -158,8 +158,8 @@ pub fn relatedness_density(binary: &[u8], ncols: usize, rel: &[f64]) -> Vec<f64>
 const BLOCK_BITS: usize = 8;
 /// Result columns per pass: one accumulator of 8 values stays in registers.
 const TILE: usize = 8;
-/// Blocks tabulated together: 8 × 256 × 8 values (128 KiB), well inside L2.
-const GROUP: usize = 8;
+/// Blocks tabulated together: 16 × 256 lanes of 64 bytes (256 KiB) stay in L2.
+const GROUP: usize = 16;
 
 fn density_rows(
     codes: &[u8],
@@ -200,60 +200,50 @@ fn density_rows_plain(
     out: &mut [f64],
 ) {
     let nrows = out.len() / n;
-    let mut table = vec![[0.0f64; TILE]; GROUP * 256];
-    let mut acc = vec![[0.0f64; TILE]; nrows];
-    // R cut into tiles of TILE columns, each sector's slice a fixed-size array (zero-padded).
+    let zero = Lane([0.0; TILE]);
+    // One 256-entry table per block of the group; a `u8` code indexes it without a check.
+    let mut table = vec![[zero; 256]; GROUP];
+    let mut acc = vec![zero; nrows];
+    // R cut into tiles of TILE columns, each sector's slice one lane (zero-padded).
     let ntiles = n.div_ceil(TILE);
-    let mut relt = vec![[0.0f64; TILE]; ntiles * n];
+    let mut relt = vec![zero; ntiles * n];
     for (j, row) in rel.chunks_exact(n).enumerate() {
         for (k, &v) in row.iter().enumerate() {
-            relt[(k / TILE) * n + j][k % TILE] = v;
+            relt[(k / TILE) * n + j].0[k % TILE] = v;
         }
     }
     for tile in 0..ntiles {
         let c0 = tile * TILE;
         let w = TILE.min(n - c0);
-        acc.iter_mut().for_each(|a| *a = [0.0; TILE]);
+        acc.iter_mut().for_each(|a| *a = zero);
         for g0 in (0..nblocks).step_by(GROUP) {
             let gn = GROUP.min(nblocks - g0);
-            for gb in 0..gn {
+            for (gb, t) in table.iter_mut().enumerate().take(gn) {
                 // Doubling: the subsets that include sector `bit` are those without it plus
                 // its row of R, so each entry costs one vector addition from contiguous rows.
-                let t = &mut table[gb * 256..(gb + 1) * 256];
                 for bit in 0..BLOCK_BITS {
                     let j = (g0 + gb) * BLOCK_BITS + bit;
-                    let r = if j < n {
-                        relt[tile * n + j]
-                    } else {
-                        [0.0; TILE]
-                    };
+                    let r = if j < n { relt[tile * n + j] } else { zero };
                     let (lo, hi) = t.split_at_mut(1 << bit);
                     for (d, a) in hi[..1 << bit].iter_mut().zip(lo.iter()) {
-                        for k in 0..TILE {
-                            d[k] = a[k] + r[k];
-                        }
+                        d.set_sum(a, &r);
                     }
                 }
             }
+            let tables = &table[..gn];
             // Four territories at a time: four independent chains of additions keep the
             // adder busy while table rows arrive (each chain still sums in block order).
             let mut quads = acc.chunks_exact_mut(4);
             let mut i = 0;
             for q in quads.by_ref() {
-                let base = |r: usize| (i + r) * nblocks + g0;
-                let (c0r, c1r, c2r, c3r) = (base(0), base(1), base(2), base(3));
+                let row = |r: usize| &codes[(i + r) * nblocks + g0..(i + r) * nblocks + g0 + gn];
+                let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3));
                 let (mut v0, mut v1, mut v2, mut v3) = (q[0], q[1], q[2], q[3]);
-                for gb in 0..gn {
-                    let t0 = &table[gb * 256 + codes[c0r + gb] as usize];
-                    let t1 = &table[gb * 256 + codes[c1r + gb] as usize];
-                    let t2 = &table[gb * 256 + codes[c2r + gb] as usize];
-                    let t3 = &table[gb * 256 + codes[c3r + gb] as usize];
-                    for k in 0..TILE {
-                        v0[k] += t0[k];
-                        v1[k] += t1[k];
-                        v2[k] += t2[k];
-                        v3[k] += t3[k];
-                    }
+                for (gb, t) in tables.iter().enumerate() {
+                    v0.add(&t[r0[gb] as usize]);
+                    v1.add(&t[r1[gb] as usize]);
+                    v2.add(&t[r2[gb] as usize]);
+                    v3.add(&t[r3[gb] as usize]);
                 }
                 q[0] = v0;
                 q[1] = v1;
@@ -263,21 +253,40 @@ fn density_rows_plain(
             }
             for a in quads.into_remainder() {
                 let row_codes = &codes[i * nblocks + g0..i * nblocks + g0 + gn];
-                let mut v = *a;
-                for (gb, &code) in row_codes.iter().enumerate() {
-                    let t = &table[gb * 256 + code as usize];
-                    for k in 0..TILE {
-                        v[k] += t[k];
-                    }
+                for (t, &code) in tables.iter().zip(row_codes) {
+                    a.add(&t[code as usize]);
                 }
-                *a = v;
                 i += 1;
             }
         }
         for (row, a) in out.chunks_exact_mut(n).zip(&acc) {
-            for ((x, v), t) in row[c0..c0 + w].iter_mut().zip(a).zip(&reltot[c0..c0 + w]) {
+            for ((x, v), t) in row[c0..c0 + w]
+                .iter_mut()
+                .zip(&a.0)
+                .zip(&reltot[c0..c0 + w])
+            {
                 *x = v / t * 100.0;
             }
+        }
+    }
+}
+
+/// TILE values on one cache line, so a table lookup touches exactly one line.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Lane([f64; TILE]);
+
+impl Lane {
+    #[inline(always)]
+    fn add(&mut self, o: &Lane) {
+        for k in 0..TILE {
+            self.0[k] += o.0[k];
+        }
+    }
+    #[inline(always)]
+    fn set_sum(&mut self, a: &Lane, b: &Lane) {
+        for k in 0..TILE {
+            self.0[k] = a.0[k] + b.0[k];
         }
     }
 }

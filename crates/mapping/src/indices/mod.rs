@@ -224,7 +224,7 @@ fn row_pass(m: &Matrix) -> (Vec<f64>, Vec<RowIndices>) {
         .par_chunks_mut(n)
         .zip(m.values().par_chunks(n))
         .with_min_len(64)
-        .map(|(out, row)| {
+        .map_init(Vec::new, |nonzero: &mut Vec<f64>, (out, row)| {
             let rs: f64 = row.iter().sum();
             let (mut k, mut h) = (0.0, 0.0);
             for ((o, x), s) in out.iter_mut().zip(row).zip(&col_share) {
@@ -234,13 +234,19 @@ fn row_pass(m: &Matrix) -> (Vec<f64>, Vec<RowIndices>) {
                 k += (share - s).abs();
                 h += x * x;
             }
-            // A separate loop: the logarithms of the non-zero cells only.
-            let mut e = 0.0;
+            // The logarithms of the non-zero cells only, gathered first without a branch
+            // (zeros are scattered at random, so a branch would mispredict), in row order.
+            nonzero.clear();
+            nonzero.resize(row.len() + 1, 0.0);
+            let mut len = 0;
             for x in row {
-                if *x > 0.0 {
-                    let share = x / rs;
-                    e += share * share.log2();
-                }
+                nonzero[len] = *x;
+                len += usize::from(*x > 0.0);
+            }
+            let mut e = 0.0;
+            for x in &nonzero[..len] {
+                let share = x / rs;
+                e += share * share.log2();
             }
             let some = rs > 0.0;
             RowIndices {
