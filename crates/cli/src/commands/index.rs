@@ -10,7 +10,7 @@ use creacity_index::{
     Aggregate, Coin, Denominate, Framework, Normalise, Plan, Step, Treat, UnitData, analysis,
     scenario,
 };
-use creacity_model::{Lang, Provenance};
+use creacity_model::Lang;
 
 use crate::cli::Global;
 use crate::output::{Progress, emit, json};
@@ -170,24 +170,13 @@ fn store(
         );
         return Ok(());
     }
-    let mut ws = super::open(g)?;
-    let provenance = Provenance {
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        method: format!("creacity-index {kind}"),
-        parameters: parameters.to_string(),
-        data: Vec::new(),
-        inputs: files
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            })
-            .collect(),
-        created_at: String::new(),
-    };
-    let body = serde_json::json!({"kind": kind, "result": result});
-    let id = ws.save_analysis("index", None, &body, &provenance)?;
+    let provenance = super::file_provenance(
+        format!("creacity-index {kind}"),
+        &parameters,
+        files,
+        Vec::new(),
+    );
+    let id = super::save_result(g, "index", kind, result, &provenance)?;
     eprintln!("stored as {id}");
     Ok(())
 }

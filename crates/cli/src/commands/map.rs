@@ -15,7 +15,7 @@ use creacity_mapping::taxonomy::{
     BuiltinTaxonomy, ClassificationMode, Classifier, CodeSystem, Taxonomy, builtin,
 };
 use creacity_mapping::{Matrix, aggregate, parse_firm_facts_csv};
-use creacity_model::{Lang, Provenance};
+use creacity_model::Lang;
 
 use crate::cli::Global;
 use crate::output::{Progress, emit};
@@ -605,24 +605,13 @@ fn store(
     inputs: &[&Path],
     data: Vec<String>,
 ) -> anyhow::Result<()> {
-    let mut ws = super::open(g)?;
-    let provenance = Provenance {
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        method: format!("creacity-mapping {kind}"),
-        parameters: parameters.to_string(),
+    let provenance = super::file_provenance(
+        format!("creacity-mapping {kind}"),
+        &parameters,
+        inputs,
         data,
-        inputs: inputs
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            })
-            .collect(),
-        created_at: String::new(),
-    };
-    let body = serde_json::json!({"kind": kind, "result": result});
-    let id = ws.save_analysis("mapping", None, &body, &provenance)?;
+    );
+    let id = super::save_result(g, "mapping", kind, result, &provenance)?;
     eprintln!("stored as {id}");
     Ok(())
 }

@@ -61,3 +61,42 @@ pub fn knowledge(g: &Global) -> anyhow::Result<Knowledge> {
         rules: g.rules.clone(),
     })?)
 }
+
+/// The provenance of a result an engine command computed from files: the tool's version, the
+/// method and its parameters, the reference data used, the input files by name, and the time.
+pub fn file_provenance(
+    method: String,
+    parameters: &serde_json::Value,
+    inputs: &[&std::path::Path],
+    data: Vec<String>,
+) -> creacity_model::Provenance {
+    creacity_model::Provenance {
+        tool_version: creacity_app::VERSION.to_string(),
+        method,
+        parameters: parameters.to_string(),
+        data,
+        inputs: inputs
+            .iter()
+            .map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |f| f.to_string_lossy().into_owned(),
+                )
+            })
+            .collect(),
+        created_at: creacity_store::now(),
+    }
+}
+
+/// Stores `{ "kind": sub_kind, "result": … }` as an analysis of `kind` and returns its id.
+pub fn save_result(
+    g: &Global,
+    kind: &str,
+    sub_kind: &str,
+    result: &impl serde::Serialize,
+    provenance: &creacity_model::Provenance,
+) -> anyhow::Result<String> {
+    let mut ws = open(g)?;
+    let body = serde_json::json!({ "kind": sub_kind, "result": result });
+    Ok(ws.save_analysis(kind, None, &body, provenance)?)
+}

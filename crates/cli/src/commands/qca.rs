@@ -284,18 +284,12 @@ fn store(
         "incl_cut": args.incl_cut, "n_cut": args.n_cut, "pri_cut": args.pri_cut,
         "include": args.include, "dir_exp": args.dir_exp, "row_dom": args.row_dom,
     });
-    let provenance = creacity_model::Provenance {
-        tool_version: creacity_app::VERSION.into(),
-        method: "qca.minimize".into(),
-        parameters: parameters.to_string(),
-        data: vec![format!("creacity-qca@{}", creacity_app::VERSION)],
-        inputs: vec![
-            Path::new(file)
-                .file_name()
-                .map_or(file.to_string(), |n| n.to_string_lossy().into_owned()),
-        ],
-        created_at: creacity_store::now(),
-    };
+    let provenance = super::file_provenance(
+        "qca.minimize".into(),
+        &parameters,
+        &[Path::new(file)],
+        vec![format!("creacity-qca@{}", creacity_app::VERSION)],
+    );
     let stored = serde_json::json!({ "outcome": args.outcome, "text": text, "truth_table": tt, "minimization": result });
     ws.save_analysis("qca", None, &stored, &provenance)?;
     Ok(())
