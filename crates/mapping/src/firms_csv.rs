@@ -16,27 +16,7 @@ use crate::{Date, FirmFact, MappingError, Period};
 /// assert_eq!(f[0].other_codes, vec!["59.11", "90.01"]);
 /// ```
 pub fn parse_firm_facts_csv(text: &str) -> Result<Vec<FirmFact>, MappingError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
-    let delim = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| MappingError::Csv {
-            row: 1,
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(str::to_lowercase)
-        .collect();
+    let (mut rdr, header) = crate::csv_text::with_header(text)?;
     let col = |name: &str| header.iter().position(|h| h == name);
     let need = |name: &str| {
         col(name).ok_or_else(|| MappingError::MissingColumn {

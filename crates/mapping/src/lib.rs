@@ -29,6 +29,7 @@
 
 pub mod address;
 mod aggregate;
+mod csv_text;
 mod error;
 mod firms_csv;
 pub mod indices;

@@ -95,19 +95,7 @@ impl Matrix {
     /// assert_eq!(m.row_sum(0), 4.0);
     /// ```
     pub fn from_csv_str(text: &str) -> Result<Self, MappingError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let first_line = text.lines().next().unwrap_or("");
-        let delim = if first_line.matches(';').count() > first_line.matches(',').count() {
-            b';'
-        } else {
-            b','
-        };
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(delim)
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+        let mut rdr = crate::csv_text::reader(text, false);
         let mut records = rdr.records();
         let header = match records.next() {
             None => return Err(MappingError::Empty("no header row".into())),

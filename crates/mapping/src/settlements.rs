@@ -131,27 +131,7 @@ pub fn parse_settlements_csv(
     text: &str,
     columns: &SettlementColumns,
 ) -> Result<(Vec<Settlement>, usize), MappingError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
-    let delim = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| MappingError::Csv {
-            row: 1,
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(str::to_lowercase)
-        .collect();
+    let (mut rdr, header) = crate::csv_text::with_header(text)?;
     let present = |field: &str| -> Vec<usize> {
         columns.fields[field]
             .iter()
