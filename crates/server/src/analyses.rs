@@ -25,7 +25,7 @@ pub(crate) fn how_to_make(kind: &str) -> &'static str {
         }
         "index" => "creacity index build --idata DATA.csv --imeta META.csv",
         "mapping" => "creacity map indices --matrix MATRIX.csv --save",
-        "text" => "creacity text count",
+        "text" => "creacity text count --dictionary FILE",
         "problems" => "creacity problems (or Data → Rank the problems)",
         "classification" => "creacity classify (or Data → Classify the clusters)",
         OUTLINES_KIND => "creacity outlines import FILE.geojson (or Data → Territory outlines)",

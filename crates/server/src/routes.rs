@@ -438,6 +438,15 @@ pub static PAGE_ROUTES: &[RouteSpec] = &[
     ),
     r(
         "GET",
+        "/texts",
+        Viewer,
+        "Content-analysis results (dictionary counts)",
+        &["lang"],
+        None,
+        || get(pages::texts::page),
+    ),
+    r(
+        "GET",
         "/clusters",
         Viewer,
         "Clusters",

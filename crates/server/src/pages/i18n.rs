@@ -4,7 +4,7 @@ use creacity_model::Lang;
 
 /// The text of `key` in `lang`; an unknown key shows itself (a test checks none is missing).
 pub(crate) fn tr(lang: Lang, key: &str) -> &'static str {
-    let (en, ru) = match WORDS.iter().find(|(k, _, _)| *k == key) {
+    let (en, ru) = match all_words().find(|(k, _, _)| *k == key) {
         Some((_, en, ru)) => (*en, *ru),
         None => return "??",
     };
@@ -12,6 +12,12 @@ pub(crate) fn tr(lang: Lang, key: &str) -> &'static str {
         Lang::En => en,
         Lang::Ru => ru,
     }
+}
+
+/// Every word: the shared ones, then each page's own.
+pub(crate) fn all_words()
+-> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    WORDS.iter().chain(super::i18n_text::WORDS)
 }
 
 /// (key, English, Russian).
@@ -554,16 +560,17 @@ mod tests {
 
     #[test]
     fn every_word_is_unique_and_translated() {
-        let mut keys: Vec<&str> = WORDS.iter().map(|w| w.0).collect();
+        let mut keys: Vec<&str> = all_words().map(|w| w.0).collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is listed twice");
-        for (k, en, ru) in WORDS {
+        for (k, en, ru) in all_words() {
             assert!(!en.is_empty() && !ru.is_empty(), "{k}");
             assert_ne!(en, ru, "{k} is not translated");
         }
         assert_eq!(tr(Lang::Ru, "nav.overview"), "Обзор");
         assert_eq!(tr(Lang::En, "no.such.key"), "??");
+        assert_eq!(tr(Lang::Ru, "nav.text"), "Тексты");
     }
 }

@@ -8,6 +8,7 @@ pub(crate) mod composite;
 pub(crate) mod data;
 mod heatmap;
 mod i18n;
+mod i18n_text;
 pub(crate) mod login;
 mod map;
 pub(crate) mod map_page;
@@ -17,6 +18,7 @@ pub(crate) mod problems;
 pub(crate) mod qca;
 mod results;
 pub(crate) mod strategy;
+pub(crate) mod texts;
 pub(crate) mod typology;
 
 use axum::extract::FromRequestParts;
@@ -115,6 +117,7 @@ pub(crate) fn shell_status(ctx: &Ctx, status: StatusCode, title: &str, body: &st
         ("/problems", "nav.problems"),
         ("/index", "nav.index"),
         ("/mapping", "nav.mapping"),
+        ("/texts", "nav.text"),
         ("/strategy", "nav.strategy"),
         ("/data", "nav.data"),
     ];

@@ -1,4 +1,4 @@
-//! What the pages of stored results (QCA, index, mapping) share: the newest result of a kind,
+//! What the pages of stored results (QCA, index, mapping, texts) share: the newest result of a kind,
 //! the guidance shown when there is none, and the provenance line.
 
 use axum::extract::State;
@@ -82,7 +82,7 @@ fn body(
 /// The heading of a sub-kind of result (`build`, `indices`, …), or the code itself when unknown.
 pub(crate) fn sub_label(lang: Lang, sub: &str) -> String {
     let key = format!("sub.{sub}");
-    if super::i18n::WORDS.iter().any(|w| w.0 == key) {
+    if super::i18n::all_words().any(|w| w.0 == key) {
         tr(lang, &key).to_string()
     } else {
         esc(sub)
@@ -101,13 +101,24 @@ pub(crate) fn none_yet(kind: &str, lang: Lang) -> String {
 /// Method, parameters, inputs and time of a stored result.
 pub(crate) fn provenance(a: &StoredAnalysis, lang: Lang) -> String {
     let p = &a.provenance;
+    // Reference data (a dictionary, a classification) as `name@version`, when any was used.
+    let data = if p.data.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<dt>{}</dt><dd>{}</dd>",
+            tr(lang, "data.reference"),
+            esc(&p.data.join(", "))
+        )
+    };
     format!(
-        r#"<details class="provenance"><summary>{}</summary><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd><code>{}</code></dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} {}</dd></dl></details>"#,
+        r#"<details class="provenance"><summary>{}</summary><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd><code>{}</code></dd>{}<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} {}</dd></dl></details>"#,
         tr(lang, "provenance"),
         tr(lang, "method"),
         esc(&p.method),
         tr(lang, "parameters"),
         esc(&p.parameters),
+        data,
         tr(lang, "inputs"),
         esc(&p.inputs.join(", ")),
         tr(lang, "when"),
