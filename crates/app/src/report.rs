@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use creacity_model::Lang;
+use creacity_model::Territory;
 use creacity_report::{ReportData, Section};
 use creacity_store::Workspace;
 
@@ -61,13 +62,19 @@ pub fn report(
         format!("{documents} documents"),
         format!("workspace schema {}", ws.schema_version()?),
     ];
-    // The mapping section, unless the caller made its own.
+    // The mapping section is always this territory's: a caller's workspace-wide one (the CLI
+    // passes `firms::mapping_section`) is replaced in place.
     let mut extra = extra;
-    if !extra.iter().any(|s| s.id == "mapping")
-        && let Some(s) = mapping_section(ws, lang)?
-    {
-        extra.push(s);
+    let ours = territory_mapping_section(ws, &t, lang)?;
+    match (extra.iter().position(|s| s.id == "mapping"), ours) {
+        (Some(i), Some(s)) => extra[i] = s,
+        (Some(i), None) => {
+            extra.remove(i);
+        }
+        (None, Some(s)) => extra.push(s),
+        (None, None) => {}
     }
+    let territory_map = territory_map(ws, &t, lang)?;
     let data = ReportData {
         territory: &t,
         clusters: &clusters,
@@ -79,18 +86,92 @@ pub fn report(
         inputs,
         generated_at: creacity_store::now(),
         tool_version: VERSION.into(),
+        territory_map,
         lang,
     };
     Ok(creacity_report::render(&data))
 }
 
-/// The offline map of what the workspace holds: territory centres and outlines (an analysis of
-/// kind `territory-outlines`, a GeoJSON FeatureCollection with `properties.territory_id`), firms
-/// with coordinates, the newest stored clusters' hulls and the newest hot spots.
-fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> Result<creacity_report::MapData> {
+/// The firms of the reported territory and the box its map shows.
+struct Scope {
+    /// Distinct firms tied to the territory (any period).
+    firms: usize,
+    /// Of which with coordinates (newest period of each).
+    with_coordinates: usize,
+    /// (south, north, west, east).
+    frame: Option<(f64, f64, f64, f64)>,
+}
+
+/// The box around `coords`, widened by 5 % (at least ~500 m) on each side.
+fn padded_box(coords: impl Iterator<Item = (f64, f64)>) -> Option<(f64, f64, f64, f64)> {
+    let (mut s, mut n, mut w, mut e) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+    for (lat, lon) in coords.filter(|(a, b)| a.is_finite() && b.is_finite()) {
+        (s, n, w, e) = (s.min(lat), n.max(lat), w.min(lon), e.max(lon));
+    }
+    if s > n {
+        return None;
+    }
+    let (dy, dx) = (((n - s) * 0.05).max(0.005), ((e - w) * 0.05).max(0.005));
+    Some((s - dy, n + dy, w - dx, e + dx))
+}
+
+fn in_box((s, n, w, e): (f64, f64, f64, f64), (lat, lon): (f64, f64)) -> bool {
+    (s..=n).contains(&lat) && (w..=e).contains(&lon)
+}
+
+/// The reported territory's outline rings (lat, lon), from the newest stored outlines.
+fn outline_of(ws: &Workspace, territory: &str) -> Result<Vec<Vec<(f64, f64)>>> {
+    let Some((fc, ..)) = crate::outlines::latest_outlines(ws)? else {
+        return Ok(Vec::new());
+    };
+    // Another command stores the collection itself, or wrapped as {"result": …}.
+    let fc = if fc["features"].is_array() {
+        fc
+    } else {
+        fc["result"].clone()
+    };
+    Ok(creacity_report::outlines_from_geojson(&fc)
+        .into_iter()
+        .filter(|o| o.territory_id == territory)
+        .flat_map(|o| o.rings)
+        .collect())
+}
+
+/// The territory map of the clusters part: outline and point (clusters come from the
+/// classification when the report is rendered). `None` when neither is known.
+fn territory_map(
+    ws: &Workspace,
+    t: &Territory,
+    lang: Lang,
+) -> Result<Option<creacity_report::TerritoryMap>> {
+    let outline = outline_of(ws, &t.id)?;
+    let point = t.lat.zip(t.lon);
+    if outline.is_empty() && point.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(creacity_report::TerritoryMap {
+        name: t.name(lang).to_string(),
+        point,
+        outline,
+        clusters: Vec::new(),
+    }))
+}
+
+/// The offline map: territory centres and outlines (an analysis of kind `territory-outlines`, a
+/// GeoJSON FeatureCollection with `properties.territory_id`), firms with coordinates, the newest
+/// stored clusters' hulls and the newest hot spots. With a territory, only its point, outline and
+/// firms, framed on it, and only the hulls and spots inside the frame.
+fn map_data(
+    ws: &Workspace,
+    lang: Lang,
+    scope: Option<&Territory>,
+) -> Result<(creacity_report::MapData, Option<Scope>)> {
     use creacity_report::{MapData, MapHull, MapPlace, MapSpot};
     let mut data = MapData::default();
     for t in ws.territories()? {
+        if scope.is_some_and(|s| s.id != t.id) {
+            continue;
+        }
         if let (Some(lat), Some(lon)) = (t.lat, t.lon) {
             data.places.push(MapPlace {
                 name: t.name(lang).to_string(),
@@ -99,17 +180,68 @@ fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> Result<creacity_repor
             });
         }
     }
-    if let Some(a) = ws.latest_analysis("territory-outlines", None)? {
-        // Another command stores the collection itself, or wrapped as {"result": …}.
-        let fc = if a.result["features"].is_array() {
-            &a.result
+    let mut scoped = None;
+    if let Some(t) = scope {
+        let rings = outline_of(ws, &t.id)?;
+        if !rings.is_empty() {
+            data.outlines.push(creacity_report::MapOutline {
+                territory_id: t.id.clone(),
+                rings,
+            });
+        }
+        let firms = crate::firms::territory_firms(ws, t)?;
+        // Firms come ordered by id and period: the last row of an id is its newest period.
+        let mut newest: Vec<(f64, f64)> = Vec::new();
+        let mut distinct = 0;
+        for (k, f) in firms.iter().enumerate() {
+            if firms.get(k + 1).is_some_and(|g| g.id == f.id) {
+                continue;
+            }
+            distinct += 1;
+            if let (Some(lat), Some(lon)) = (f.lat, f.lon) {
+                newest.push((lat, lon));
+            }
+        }
+        let with_coordinates = newest.len();
+        // An SVG of more than ~20 000 dots is slow to open: keep every k-th.
+        let step = with_coordinates.div_ceil(20_000).max(1);
+        data.firms = newest.into_iter().step_by(step).collect();
+        if step > 1 {
+            data.firms_total = with_coordinates;
+        }
+        let frame = if data.outlines.is_empty() {
+            // Without firms, a city and its surroundings: about 22 km square about its point.
+            padded_box(data.firms.iter().copied()).or_else(|| {
+                t.lat.zip(t.lon).map(|(a, b)| {
+                    let dx = 0.1 / a.to_radians().cos().max(0.05);
+                    (a - 0.1, a + 0.1, b - dx, b + dx)
+                })
+            })
         } else {
-            &a.result["result"]
+            padded_box(
+                data.outlines
+                    .iter()
+                    .flat_map(|o| o.rings.iter().flatten().copied()),
+            )
         };
-        data.outlines = creacity_report::outlines_from_geojson(fc);
+        data.frame = frame;
+        scoped = Some(Scope {
+            firms: distinct,
+            with_coordinates,
+            frame,
+        });
+    } else {
+        if let Some(a) = ws.latest_analysis("territory-outlines", None)? {
+            let fc = if a.result["features"].is_array() {
+                &a.result
+            } else {
+                &a.result["result"]
+            };
+            data.outlines = creacity_report::outlines_from_geojson(fc);
+        }
+        // An SVG of more than ~20 000 dots is slow to open: the store thins them.
+        (data.firms, data.firms_total) = ws.firm_points(20_000)?;
     }
-    // An SVG of more than ~20 000 dots is slow to open: the store thins them.
-    (data.firms, data.firms_total) = ws.firm_points(20_000)?;
     let stored = ws.analyses("mapping", 50)?;
     let newest = |kind: &str| stored.iter().find(|a| a.result["kind"] == kind);
     if let Some(c) = newest("clusters") {
@@ -148,21 +280,53 @@ fn map_data(ws: &creacity_store::Workspace, lang: Lang) -> Result<creacity_repor
             }
         }
     }
-    Ok(data)
+    if let Some(sc) = &scoped {
+        // Another territory's hulls and spots stay off this territory's map.
+        match sc.frame {
+            Some(b) => {
+                data.hulls.retain(|h| h.ring.iter().any(|&p| in_box(b, p)));
+                data.spots.retain(|p| in_box(b, (p.lat, p.lon)));
+            }
+            None => {
+                data.hulls.clear();
+                data.spots.clear();
+            }
+        }
+        if data.hulls.is_empty() {
+            data.cluster_method = None;
+        }
+    }
+    Ok((data, scoped))
 }
 
 /// The mapping section of a report: the offline map, then the newest stored result of each
 /// kind (aggregate, indices, clusters, hot spots) with its method.
-pub(crate) fn mapping_section(
-    ws: &creacity_store::Workspace,
+pub(crate) fn mapping_section(ws: &Workspace, lang: Lang) -> Result<Option<Section>> {
+    mapping_section_for(ws, None, lang)
+}
+
+/// The mapping section of one territory's report (see [`crate::firms::territory_mapping_section`]).
+pub(crate) fn territory_mapping_section(
+    ws: &Workspace,
+    t: &Territory,
     lang: Lang,
-) -> Result<Option<creacity_report::Section>> {
+) -> Result<Option<Section>> {
+    mapping_section_for(ws, Some(t), lang)
+}
+
+fn mapping_section_for(
+    ws: &Workspace,
+    scope: Option<&Territory>,
+    lang: Lang,
+) -> Result<Option<Section>> {
     let ru = lang == Lang::Ru;
     let esc = creacity_report::esc;
-    let map = map_data(ws, lang)?;
+    let (map, scoped) = map_data(ws, lang, scope)?;
     let stored = ws.analyses("mapping", 50)?;
     let has_firms = ws.firm_status()?.rows > 0;
-    if stored.is_empty() && map.firms.is_empty() && map.outlines.is_empty() && !has_firms {
+    // A territory's outline alone is drawn in the clusters part, not here.
+    let outline_only = scope.is_none() && !map.outlines.is_empty();
+    if stored.is_empty() && map.firms.is_empty() && !outline_only && !has_firms {
         return Ok(None);
     }
     let mut html = String::new();
@@ -191,6 +355,64 @@ pub(crate) fn mapping_section(
             creacity_report::pct(s.with_coordinates as f64 / s.rows.max(1) as f64),
         );
     }
+    if let (Some(t), Some(sc)) = (scope, &scoped)
+        && has_firms
+    {
+        let name = esc(t.name(lang));
+        let rule = match &t.oktmo {
+            Some(o) if ru => format!(
+                "фирмы с кодом территории «{}» или «{}», либо с кодом ОКТМО, начинающимся с {}",
+                esc(&t.id),
+                esc(o),
+                esc(crate::firms::oktmo_stem(o))
+            ),
+            Some(o) => format!(
+                "firms whose territory code is “{}” or “{}”, or whose OKTMO code starts with {}",
+                esc(&t.id),
+                esc(o),
+                esc(crate::firms::oktmo_stem(o))
+            ),
+            None if ru => format!("фирмы с кодом территории «{}»", esc(&t.id)),
+            None => format!("firms whose territory code is “{}”", esc(&t.id)),
+        };
+        if sc.firms == 0 {
+            let _ = write!(
+                html,
+                "<p class=\"flag\">{}</p>",
+                if ru {
+                    format!(
+                        "Ни одну фирму рабочей области не удалось привязать к территории «{name}» (правило: {rule}). Карта ниже не показывает фирм; задайте колонку territory или найдите коды ОКТМО командой `creacity firms match`."
+                    )
+                } else {
+                    format!(
+                        "No firm of the workspace could be tied to {name} (rule: {rule}). The map below shows no firms; give a territory column or find OKTMO codes with `creacity firms match`."
+                    )
+                }
+            );
+        } else {
+            let _ = write!(
+                html,
+                "<div class=\"kv\"><div>{}<b>{}</b></div><div>{}<b>{}</b></div></div><p class=\"small\">{}: {rule}.</p>",
+                if ru {
+                    "Фирм территории"
+                } else {
+                    "Firms of the territory"
+                },
+                creacity_report::thousands(sc.firms as u64),
+                if ru {
+                    "Из них с координатами"
+                } else {
+                    "Of which with coordinates"
+                },
+                creacity_report::thousands(sc.with_coordinates as u64),
+                if ru {
+                    "Фирмы территории"
+                } else {
+                    "Firms of the territory"
+                },
+            );
+        }
+    }
     if !map.is_empty() {
         let _ = write!(
             html,
@@ -201,10 +423,15 @@ pub(crate) fn mapping_section(
                 "Map of clusters and hot spots"
             },
             creacity_report::map_svg(&map, lang, 1000.0),
-            if ru {
-                "Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord."
-            } else {
-                "Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores."
+            match (scope.is_some(), ru) {
+                (false, true) =>
+                    "Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord.",
+                (false, false) =>
+                    "Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores.",
+                (true, true) =>
+                    "Только фирмы этой территории; рамка — её граница (иначе её фирмы). Оболочки кластеров и горячие точки последнего анализа показаны, если попадают в рамку. Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord.",
+                (true, false) =>
+                    "Only this territory's firms; the frame is its outline (else its firms). Cluster hulls and hot spots of the newest analysis are shown when they fall in the frame. Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores.",
             }
         );
     }
@@ -391,7 +618,7 @@ pub(crate) fn mapping_section(
             esc(&a.created_at)
         );
     }
-    Ok(Some(creacity_report::Section {
+    Ok(Some(Section {
         id: "mapping".into(),
         title: if ru {
             "Картирование креативной экономики"

@@ -41,6 +41,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Each point is a cluster, coloured by its type; 0 = fully private, 1 = fully public.",
             "Каждая точка — кластер, цвет — тип; 0 — полностью частный, 1 — полностью государственный.",
         ),
+        "territory_map" => ("Map of the territory", "Карта территории"),
+        "territory_map_caption" => (
+            "Outline and centre of the territory; its clusters are numbered and coloured by formation type and arranged around the centre (a cluster's own address is not drawn). Equirectangular projection, no base map: the map works offline.",
+            "Граница и центр территории; кластеры пронумерованы, окрашены по типу формирования и расставлены вокруг центра (собственный адрес кластера не показан). Равнопромежуточная проекция, без подложки: карта работает офлайн.",
+        ),
         "per_type" => ("Clusters per type", "Кластеры по типам"),
         "count" => ("Count", "Число"),
         "problems" => (

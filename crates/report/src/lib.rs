@@ -3,7 +3,8 @@
 //! Renders a territory's management loop as **one self-contained HTML file**: inline CSS and SVG,
 //! no scripts, fonts or tiles from the network, print rules for paper. Sections: the territory and
 //! key figures; its clusters with their formation types, memberships, borderline flags and reasons;
-//! a chart of the clusters on the public–private plane; the problem ranking with intervals and
+//! a small offline map of the territory (outline, point, clusters coloured by type,
+//! [`territory_map_svg`]); a chart of the clusters on the public–private plane; the problem ranking with intervals and
 //! keyword-in-context evidence; the strategy's goals, measures, actors and KPIs; extra sections
 //! supplied by other analyses (with [`map_svg`], an offline SVG map of territory outlines, firms,
 //! cluster hulls and hot spots, for the mapping section); and the provenance (reference data versions, date, inputs).
@@ -22,7 +23,8 @@ pub use charts::{Bar, bars_svg, plane_svg};
 pub use html::{esc, num, pct, thousands, type_colour};
 pub use i18n::t;
 pub use map::{
-    MapData, MapHull, MapOutline, MapPlace, MapSpot, map_svg, outlines_from_geojson, spot_colour,
+    MapData, MapHull, MapOutline, MapPlace, MapSpot, TerritoryMap, TerritoryMapCluster, map_svg,
+    outlines_from_geojson, spot_colour, territory_map_svg,
 };
 
 use creacity_model::{CreativeCluster, Lang, ProblemRanking, Provenance, Strategy, Territory};
@@ -62,6 +64,9 @@ pub struct ReportData<'a> {
     pub generated_at: String,
     /// creacity's version.
     pub tool_version: String,
+    /// The territory's map (outline and point) for the clusters part; its clusters are filled
+    /// in from the classification. `None`, or neither point nor outline: no map.
+    pub territory_map: Option<TerritoryMap>,
     /// The report's language.
     pub lang: Lang,
 }

@@ -9,6 +9,9 @@ use creacity_model::Lang;
 
 use crate::html::{esc, num};
 
+mod territory;
+pub use territory::{TerritoryMap, TerritoryMapCluster, territory_map_svg};
+
 /// A labelled point (a territory's centre).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapPlace {
@@ -73,6 +76,9 @@ pub struct MapData {
     /// Side of the grid cells in metres when the spots are cells (drawn as squares), else
     /// `None` (spots are points, drawn as circles).
     pub spot_cell_m: Option<f64>,
+    /// The box to show, (south, north, west, east) in degrees, when the caller frames the map on
+    /// one territory; layers outside it are clipped. `None`: fit what is drawn.
+    pub frame: Option<(f64, f64, f64, f64)>,
 }
 
 impl MapData {
@@ -182,7 +188,7 @@ impl Frame {
 }
 
 /// A "nice" length in km for the scale bar: 1, 2 or 5 × 10ⁿ, at most `max_km`.
-fn nice_km(max_km: f64) -> f64 {
+pub(crate) fn nice_km(max_km: f64) -> f64 {
     let p = 10f64.powf(max_km.log10().floor());
     [5.0, 2.0, 1.0]
         .into_iter()
@@ -198,9 +204,15 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
     // The frame fits the analysis layers (firms, clusters, spots) when there are any, so a city's
     // clusters are not lost in a map of the whole region; otherwise the territories.
     let mut coords: Vec<(f64, f64)> = Vec::new();
+    if let Some((s, n, w, e)) = data.frame {
+        coords.extend([(s, w), (n, e)]);
+    }
     coords.extend(data.firms.iter().copied());
     coords.extend(data.hulls.iter().flat_map(|h| h.ring.iter().copied()));
     coords.extend(data.spots.iter().map(|s| (s.lat, s.lon)));
+    if data.frame.is_some() {
+        coords.truncate(2);
+    }
     if coords.is_empty() {
         coords.extend(data.places.iter().map(|p| (p.lat, p.lon)));
         coords.extend(
@@ -609,6 +621,7 @@ mod tests {
             ],
             spot_method: Some("Gi*".into()),
             spot_cell_m: None,
+            frame: None,
         };
         let s = map_svg(&data, Lang::Ru, 900.0);
         assert!(s.starts_with("<svg"));

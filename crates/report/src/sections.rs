@@ -86,6 +86,38 @@ pub(crate) fn overview(d: &ReportData<'_>) -> String {
     )
 }
 
+/// The territory's map with its classified clusters, or nothing without a point or outline.
+fn territory_map(d: &ReportData<'_>) -> String {
+    let Some(m) = &d.territory_map else {
+        return String::new();
+    };
+    let l = d.lang;
+    let of = d.classification.types.len();
+    let mut m = m.clone();
+    m.clusters = d
+        .classification
+        .clusters
+        .iter()
+        .map(|r| crate::TerritoryMapCluster {
+            id: r.cluster_id.clone(),
+            name: r.name.get(l).to_string(),
+            position: r.position,
+            of,
+            type_label: r.label.get(l).to_string(),
+        })
+        .collect();
+    let svg = crate::territory_map_svg(&m, l, 640.0);
+    if svg.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<h3>{}</h3><figure class=\"map\">{}<figcaption>{}</figcaption></figure>",
+        esc(t(l, "territory_map")),
+        svg,
+        esc(t(l, "territory_map_caption"))
+    )
+}
+
 pub(crate) fn clusters(d: &ReportData<'_>) -> String {
     let l = d.lang;
     let c = d.classification;
@@ -93,6 +125,7 @@ pub(crate) fn clusters(d: &ReportData<'_>) -> String {
         "<section id=\"clusters\"><h2>{}</h2>",
         esc(t(l, "clusters"))
     );
+    s.push_str(&territory_map(d));
     if c.clusters.is_empty() {
         s.push_str(&format!("<p>{}</p></section>", esc(t(l, "no_clusters"))));
         return s;

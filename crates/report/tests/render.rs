@@ -67,6 +67,7 @@ fn data<'a>(
         inputs: vec!["1 cluster".into()],
         generated_at: "2026-01-01T00:00:00Z".into(),
         tool_version: "0.1.0".into(),
+        territory_map: None,
         lang,
     }
 }
