@@ -63,7 +63,7 @@ svg text { font-family: system-ui, Arial, sans-serif; }
 .kwic { font-size: 13px; } .kwic b { background: #fff2b3; }
 nav.toc a { margin-right: 12px; }
 @media (max-width: 640px) { main { padding: 12px; } table { font-size: 12px; } }
-@media print { main { max-width: none; padding: 0; } nav.toc { display: none; } h2 { break-after: avoid; } table, figure, pre { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+@media print { main { max-width: none; padding: 0; } nav.toc { display: none; } h2 { break-after: avoid; } table, figure, pre, .keep { break-inside: avoid; } h3 { break-after: avoid; } figure.map svg { max-width: 560px; } a { color: inherit; text-decoration: none; } }
 "#;
 
 /// Colours of the positions on the scale, from the private end (green) to the public end (blue-violet).

@@ -111,7 +111,7 @@ fn territory_map(d: &ReportData<'_>) -> String {
         return String::new();
     }
     format!(
-        "<h3>{}</h3><figure class=\"map\">{}<figcaption>{}</figcaption></figure>",
+        "<div class=\"keep\"><h3>{}</h3><figure class=\"map\">{}<figcaption>{}</figcaption></figure></div>",
         esc(t(l, "territory_map")),
         svg,
         esc(t(l, "territory_map_caption"))

@@ -133,3 +133,34 @@ fn thousands_groups_digits() {
     assert_eq!(thousands(1000), "1\u{202f}000");
     assert_eq!(thousands(310_000), "310\u{202f}000");
 }
+
+#[test]
+fn the_clusters_part_maps_the_territory_with_its_clusters_by_type() {
+    let t = territory(false, "Town");
+    let clusters = [
+        card("c1", "Loft", Initiator::PrivateEntrepreneur),
+        card("c2", "Yard", Initiator::PrivateEntrepreneur),
+    ];
+    let c = creacity_typology::classify(&creacity_typology::Spec::builtin(), &clusters);
+    let mut d = data(&t, &clusters, &c, Lang::En);
+    assert!(
+        !render(&d).contains("Map of the territory"),
+        "nothing to map"
+    );
+    d.territory_map = Some(creacity_report::TerritoryMap {
+        name: "Town".into(),
+        point: Some((56.8, 60.6)),
+        outline: vec![vec![(56.7, 60.4), (56.7, 60.8), (56.9, 60.8)]],
+        clusters: vec![],
+    });
+    let html = render(&d);
+    let clusters_part = &html[html.find("id=\"clusters\"").unwrap()..];
+    assert!(clusters_part.contains("Map of the territory"));
+    // Both clusters drawn, numbered 1 and 2, in their type's colour, and listed in the legend.
+    let colour = creacity_report::type_colour(c.clusters[0].position, c.types.len());
+    assert_eq!(
+        html.matches(&format!("r=\"11\" fill=\"{colour}\"")).count(),
+        2
+    );
+    assert!(html.contains(">Loft<") && html.contains(">Yard<"));
+}

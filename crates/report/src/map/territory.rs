@@ -204,7 +204,7 @@ fn legend(m: &TerritoryMap, lang: Lang, width: f64, top: f64) -> (String, f64) {
     let mut out = String::new();
     let (mut x, mut y) = (8.0f64, top + 18.0);
     let item = |out: &mut String, glyph: String, label: &str, x: &mut f64, y: &mut f64| {
-        let w = 30.0 + label.chars().count() as f64 * 6.6;
+        let w = 34.0 + label.chars().count() as f64 * 7.4;
         if *x + w > width && *x > 8.0 {
             *x = 8.0;
             *y += 20.0;
