@@ -340,7 +340,7 @@ pub fn mapping_section(
     ws: &Workspace,
     lang: creacity_model::Lang,
 ) -> Result<Option<creacity_report::Section>> {
-    crate::report::mapping_section(ws, lang)
+    crate::report_map::mapping_section(ws, lang)
 }
 
 /// An OKTMO code without its trailing all-zero levels (11 → 8 → 5 → 2 digits), so it can be used
@@ -410,7 +410,7 @@ pub fn territory_mapping_section(
     t: &creacity_model::Territory,
     lang: creacity_model::Lang,
 ) -> Result<Option<creacity_report::Section>> {
-    crate::report::territory_mapping_section(ws, t, lang)
+    crate::report_map::territory_mapping_section(ws, t, lang)
 }
 
 /// The header of exported firm lists: the import columns (an export imports back unchanged).

@@ -22,6 +22,7 @@ mod knowledge;
 pub mod outlines;
 mod records;
 mod report;
+mod report_map;
 
 pub use analyse::{VERSION, classify, latest_problems, problems, strategy};
 pub use demo::{DemoOutcome, demo};
