@@ -27,7 +27,7 @@ printf 'e2e-password-1\n' > "$work/pw"
 for u in admin:admin analyst:analyst viewer:viewer; do
     "$bin" --workspace "$ws" user add "${u%%:*}" --role "${u##*:}" --password-file "$work/pw" 2>/dev/null
 done
-# Results for the QCA, index and mapping pages, and the synthetic outlines for the map (small
+# Results for the QCA, index, mapping and Texts pages, and the synthetic outlines for the map (small
 # synthetic inputs; the demo cities are the units).
 "$bin" --workspace "$ws" outlines import "$root/data/demo/outlines.geojson" >/dev/null 2>&1
 "$bin" --workspace "$ws" qca --outcome INITIATIVE --conditions PRIV_INIT,PUB_SITE,PUB_CREATE,PUB_OPER >/dev/null
@@ -40,6 +40,8 @@ printf '%s\n' 'uCode,uName,museums,firms' 't01,Ferrograd (synthetic),4,20' 't02,
 "$bin" --workspace "$ws" index build --idata "$work/data.csv" --imeta "$work/meta.csv" >/dev/null 2>&1
 printf '%s\n' 'territory,design,software,crafts,media' 't01,10,20,5,8' 't02,3,2,9,1' 't03,7,1,2,6' 't04,4,12,3,3' > "$work/m.csv"
 "$bin" --workspace "$ws" map indices --matrix "$work/m.csv" --save >/dev/null 2>&1
+# The Texts page: the shipped problem dictionary counted over the demo corpus, per year.
+"$bin" --workspace "$ws" text count --by year >/dev/null 2>&1
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 port="$(free_port)"
 "$bin" --workspace "$ws" serve --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &

@@ -1,4 +1,4 @@
-// The result pages (QCA, index, mapping), the co-occurrence of problems and the map with the
+// The result pages (QCA, index, mapping, texts), the co-occurrence of problems and the map with the
 // synthetic outlines, in a real browser; the tile background only on the server started with --tiles.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -75,6 +75,31 @@ test("QCA, index and mapping pages from the navigation", async () => {
   await page.getByText("The same numbers as a table").click();
   assert.ok(await page.getByRole("table", { name: "Problems mentioned together" }).isVisible());
   await page.screenshot({ path: path.join(shots, "problems-cooccurrence.png"), fullPage: true });
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(base)), [], "nothing fetched from elsewhere");
+  await context.close();
+});
+
+test("the Texts page by keyboard from the navigation, on a phone, in both languages", async () => {
+  const { context, page } = await signIn(base, "viewer", { width: 375, height: 740 });
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Texts" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${base}/texts`);
+  assert.equal(await page.locator("h1").innerText(), "Texts");
+  assert.equal(await page.locator(".figure .value").nth(1).innerText(), "8", "the 8 demo documents");
+  assert.equal(await page.locator(".figure .value").nth(3).innerText(), "by year");
+  const categories = page.getByRole("region", { name: "Mentions of each dictionary category and the documents mentioning it" });
+  assert.ok((await categories.locator("tbody tr").count()) > 0);
+  assert.equal(await categories.getAttribute("tabindex"), "0", "a wide table scrolls by keyboard");
+  assert.equal(await page.getByRole("columnheader", { name: "2021" }).count(), 1, "a column per year");
+  assert.ok((await page.locator("figure svg rect").count()) > 0, "the charts");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page wider than the phone by ${overflow}px`);
+  await page.screenshot({ path: path.join(shots, "texts-phone.png"), fullPage: true });
+  await page.getByRole("link", { name: "Русский" }).click();
+  assert.equal(await page.locator("h1").innerText(), "Тексты");
+  assert.equal(await page.locator(".figure .value").nth(3).innerText(), "по годам");
+  await page.screenshot({ path: path.join(shots, "texts-phone-ru.png"), fullPage: true });
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(base)), [], "nothing fetched from elsewhere");
   await context.close();
 });

@@ -115,6 +115,9 @@ async fn stored_qca_index_and_mapping_results_are_drawn_and_escaped() {
     .unwrap();
     // A later mapping result of another sub-kind (firms matched to territories) is shown beside
     // the indices, not instead of them.
+    // Stored results are ordered by their millisecond stamp, ties by a random id: two saves in one
+    // millisecond would make "newer" a coin toss, so the later one waits for the next stamp.
+    std::thread::sleep(std::time::Duration::from_millis(3));
     let matched = json!({ "kind": "territory-match", "result": { "firms": 10, "matched": 8,
         "share_matched": 0.8, "ambiguous_firms": 1, "no_place": 1,
         "unmatched": [ { "place": "<Nowhere>", "firms": 2 } ] } });

@@ -125,7 +125,7 @@ async fn stored_counts_are_drawn_per_category_and_year_and_escaped() {
     let per_1000 = |m: f64| format!("{:.2}", m * 1000.0 / tokens as f64);
     assert!(
         html.contains(&format!(
-            r#"<tr><th scope="row">creative</th><td>8</td><td>{}</td><td>4</td><td>50%</td></tr>"#,
+            r#"<tr><th scope="row">creative</th><td>8</td><td>{}</td><td>4 (50%)</td></tr>"#,
             per_1000(8.0)
         )),
         "{html}"
@@ -133,7 +133,7 @@ async fn stored_counts_are_drawn_per_category_and_year_and_escaped() {
     // The markup in the label is text, everywhere it appears (table, chart, column heads).
     let label = "&lt;script&gt;alert(1)&lt;/script&gt;";
     assert!(html.contains(&format!(
-        r#"<tr><th scope="row">{label}</th><td>17</td><td>{}</td><td>4</td><td>50%</td></tr>"#,
+        r#"<tr><th scope="row">{label}</th><td>17</td><td>{}</td><td>4 (50%)</td></tr>"#,
         per_1000(17.0)
     )));
     assert!(!html.contains("<script>alert"), "unescaped label");
@@ -148,7 +148,10 @@ async fn stored_counts_are_drawn_per_category_and_year_and_escaped() {
     let y2024 = groups.groups.iter().position(|g| g == "2024").unwrap();
     assert_eq!(groups.documents[y2024], 3);
     assert!(html.contains(r#"<th scope="row">2024</th><td>3</td>"#));
-    assert!(html.contains(r#"<th scope="col">2021</th>"#));
+    // Years ascending, whatever the order of the documents.
+    assert!(html.contains(
+        r#"<th scope="col">Category</th><th scope="col">2021</th><th scope="col">2022</th><th scope="col">2023</th><th scope="col">2024</th>"#
+    ));
     let row = |key: &str| {
         let start = html
             .find(&format!(r#"<tr><th scope="row">{key}</th><td>"#))
@@ -168,8 +171,9 @@ async fn stored_counts_are_drawn_per_category_and_year_and_escaped() {
             .map(|c| c.trim_end_matches("</td>").to_string())
             .collect()
     };
-    assert_eq!(cells(label)[y2024], "9 (67%)");
-    assert_eq!(cells("creative")[y2024], "2 (33%)");
+    assert_eq!(cells(label)[3], "9 (67%)");
+    assert_eq!(cells("creative")[3], "2 (33%)");
+    assert_eq!(cells("creative")[0], "2 (100%)", "2021: en-lit-05 alone");
     assert!(html.contains("aria-label=\"Share of each group&#39;s documents"));
     // Per document, folded.
     assert!(html.contains("<details><summary>Counts per document (8)</summary>"));
@@ -201,7 +205,7 @@ async fn stored_counts_are_drawn_per_category_and_year_and_escaped() {
     assert!(ru.contains("<h1>Тексты</h1>"));
     assert!(ru.contains(r#"<span class="label">словарь</span>"#));
     assert!(ru.contains(r#"<span class="value">по годам</span>"#));
-    assert!(ru.contains("<th scope=\"col\">Доля документов</th>"));
+    assert!(ru.contains("<th scope=\"col\">Документы (доля)</th>"));
     assert!(!ru.contains("<script>alert"));
 }
 

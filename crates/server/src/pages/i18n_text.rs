@@ -29,14 +29,10 @@ pub(crate) static WORDS: &[(&str, &str, &str)] = &[
         "Упоминания каждой категории словаря и документы, где она упомянута",
     ),
     ("text.category", "Category", "Категория"),
-    ("text.mentions", "Mentions", "Упоминания"),
+    // A soft hyphen lets the long Russian word break in a phone-wide column head.
+    ("text.mentions", "Mentions", "Упоми\u{ad}нания"),
     ("text.per_1000", "Per 1,000 tokens", "На 1000 токенов"),
-    (
-        "text.docs_with",
-        "Documents mentioning",
-        "Документов с упоминанием",
-    ),
-    ("text.share_docs", "Share of documents", "Доля документов"),
+    ("text.docs_with", "Documents (share)", "Документы (доля)"),
     (
         "text.share_docs.chart",
         "Share of documents mentioning each category",

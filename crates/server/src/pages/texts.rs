@@ -43,7 +43,7 @@ const PALETTE: [&str; 6] = [
 /// A table in a region that scrolls sideways by itself (and by keyboard), so the page does not.
 fn table_open(id: &str, caption: &str, cols: &[&str]) -> String {
     format!(
-        r#"<div class="scroll" role="region" tabindex="0" aria-labelledby="{id}"><table><caption id="{id}">{}</caption>{}<tbody>"#,
+        r#"<div class="scroll" role="region" tabindex="0" aria-labelledby="{id}"><table class="compact"><caption id="{id}">{}</caption>{}<tbody>"#,
         esc(caption),
         head(cols)
     )
@@ -96,7 +96,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
     }
     categories(table, tokens, lang, &mut out);
     if let Some(g) = &s.groups {
-        groups(g, lang, &mut out);
+        groups(g, s.by.as_deref() == Some("year"), lang, &mut out);
     }
     documents(table, lang, &mut out);
     out.push_str(&format!(r#"<p class="muted">{}</p>"#, t("text.more")));
@@ -120,7 +120,6 @@ fn categories(table: &CountTable, tokens: usize, lang: Lang, out: &mut String) {
             t("text.mentions"),
             t("text.per_1000"),
             t("text.docs_with"),
-            t("text.share_docs"),
         ],
     ));
     let mut bars = Vec::new();
@@ -140,7 +139,7 @@ fn categories(table: &CountTable, tokens: usize, lang: Lang, out: &mut String) {
             num(mentions as f64 * 1000.0 / tokens as f64, 2)
         };
         out.push_str(&format!(
-            r#"<tr><th scope="row">{}</th><td>{mentions}</td><td>{per_1000}</td><td>{with}</td><td>{}</td></tr>"#,
+            r#"<tr><th scope="row">{}</th><td>{mentions}</td><td>{per_1000}</td><td>{with} ({})</td></tr>"#,
             esc(key),
             pct(share)
         ));
@@ -161,8 +160,23 @@ fn categories(table: &CountTable, tokens: usize, lang: Lang, out: &mut String) {
     }
 }
 
-fn groups(g: &GroupTable, lang: Lang, out: &mut String) {
+/// The groups in the order to show them: years ascending (no year last), else as stored (in
+/// order of first appearance).
+fn group_order(g: &GroupTable, by_year: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..g.groups.len()).collect();
+    if by_year {
+        order.sort_by_key(|&i| {
+            g.groups[i]
+                .parse::<i64>()
+                .map_or((1, 0, g.groups[i].clone()), |y| (0, y, String::new()))
+        });
+    }
+    order
+}
+
+fn groups(g: &GroupTable, by_year: bool, lang: Lang, out: &mut String) {
     let t = |k: &str| tr(lang, k);
+    let order = group_order(g, by_year);
     out.push_str(&format!("<h2>{}</h2>", t("text.groups")));
     // Who is in each group.
     out.push_str(&table_open(
@@ -170,7 +184,8 @@ fn groups(g: &GroupTable, lang: Lang, out: &mut String) {
         t("text.groups.sizes"),
         &[t("text.group"), t("text.documents"), t("text.tokens")],
     ));
-    for (gi, name) in g.groups.iter().enumerate() {
+    for &gi in &order {
+        let name = &g.groups[gi];
         out.push_str(&format!(
             r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>"#,
             esc(name),
@@ -181,12 +196,13 @@ fn groups(g: &GroupTable, lang: Lang, out: &mut String) {
     out.push_str(TABLE_CLOSE);
     // Categories down, groups across: "mentions (share of the group's documents)".
     let mut cols = vec![t("text.category")];
-    cols.extend(g.groups.iter().map(String::as_str));
+    cols.extend(order.iter().map(|&gi| g.groups[gi].as_str()));
     out.push_str(&table_open("text-groups", t("text.groups.caption"), &cols));
     let mut bars = Vec::new();
     for (k, key) in g.keys.iter().enumerate() {
         out.push_str(&format!(r#"<tr><th scope="row">{}</th>"#, esc(key)));
-        for (gi, name) in g.groups.iter().enumerate() {
+        for (pos, &gi) in order.iter().enumerate() {
+            let name = &g.groups[gi];
             let share = g
                 .shares
                 .get(gi)
@@ -203,7 +219,7 @@ fn groups(g: &GroupTable, lang: Lang, out: &mut String) {
                 label: format!("{name} · {key}"),
                 value: share,
                 interval: None,
-                colour: PALETTE[gi % PALETTE.len()].into(),
+                colour: PALETTE[pos % PALETTE.len()].into(),
             });
         }
         out.push_str("</tr>");
