@@ -22,6 +22,18 @@ const DICTIONARY: &str =
 
 /// Counts the demo documents by year and stores the result as `creacity text count --by year`.
 fn store_counts(t: &TestApp) -> (CountTable, GroupTable) {
+    store_counts_by(t, By::Year)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum By {
+    Year,
+    Kind,
+}
+
+/// The same with the CLI's group labels (crates/cli/src/commands/text.rs, `group_label`): the
+/// year or "—", or the document kind's code.
+fn store_counts_by(t: &TestApp, by: By) -> (CountTable, GroupTable) {
     let mut ws = Workspace::open(&t.workspace).unwrap();
     let docs = ws.documents().unwrap();
     let mut dict = read_yaml(DICTIONARY).unwrap();
@@ -30,16 +42,20 @@ fn store_counts(t: &TestApp) -> (CountTable, GroupTable) {
     let lookup = Lookup::new(&dict, &LookupParams::default().levels(1, 1)).unwrap();
     let texts: Vec<TextDocument> = docs.iter().map(TextDocument::from).collect();
     let table = count_documents(&texts, &lookup);
-    let years: Vec<String> = docs
+    let labels: Vec<String> = docs
         .iter()
-        .map(|d| d.year.map_or_else(|| "—".to_string(), |y| y.to_string()))
+        .map(|d| match by {
+            By::Year => d.year.map_or_else(|| "—".to_string(), |y| y.to_string()),
+            By::Kind => creacity_model::Coded::code(d.kind).to_string(),
+        })
         .collect();
-    let groups = table.by_group(&years).unwrap();
-    let stored = json!({ "table": table, "groups": groups, "by": "year", "flagged": [] });
+    let groups = table.by_group(&labels).unwrap();
+    let by = if by == By::Year { "year" } else { "kind" };
+    let stored = json!({ "table": table, "groups": groups, "by": by, "flagged": [] });
     let provenance = creacity_model::Provenance {
         tool_version: "test".into(),
         method: "text.count".into(),
-        parameters: json!({ "levels": [1, 1], "stem": false, "by": "year" }).to_string(),
+        parameters: json!({ "levels": [1, 1], "stem": false, "by": by }).to_string(),
         data: vec![format!("dictionary:{}@{}", dict.name, dict.version)],
         inputs: vec![format!(
             "documents: {}",
@@ -231,4 +247,24 @@ async fn a_result_of_an_unknown_shape_is_named_not_misread() {
     assert!(html.contains("The stored result has a shape this page does not know"));
     assert!(html.contains("&lt;b&gt;text.count&lt;/b&gt;") && !html.contains("<b>text.count"));
     assert!(!html.contains("<dt>Reference data</dt>"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn groups_by_kind_are_named_in_the_page_language() {
+    let t = demo();
+    let (_, groups) = store_counts_by(&t, By::Kind);
+    let mut kinds = groups.groups.clone();
+    kinds.sort();
+    assert_eq!(kinds, ["interview", "literature", "news", "strategy"]);
+    let v = t.login("vic").await;
+    let ru = t.get("/texts?lang=ru", &v).await.text();
+    assert!(ru.contains(r#"<span class="value">по видам</span>"#));
+    // Literature: ru-lit-01, ru-lit-02, en-lit-05, en-lit-06.
+    assert!(
+        ru.contains(r#"<tr><th scope="row">научная литература</th><td>4</td>"#),
+        "{ru}"
+    );
+    assert!(ru.contains(r#"<th scope="col">интервью</th>"#));
+    let en = t.get("/texts?lang=en", &v).await.text();
+    assert!(en.contains(r#"<tr><th scope="row">literature</th><td>4</td>"#));
 }

@@ -7,7 +7,7 @@
 //! silently wrong numbers.
 
 use axum::extract::State;
-use creacity_model::Lang;
+use creacity_model::{Coded, DocumentKind, Lang};
 use creacity_report::{Bar, bars_svg, esc, num, pct};
 use creacity_store::StoredAnalysis;
 use creacity_text::{CountTable, GroupTable};
@@ -96,7 +96,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
     }
     categories(table, tokens, lang, &mut out);
     if let Some(g) = &s.groups {
-        groups(g, s.by.as_deref() == Some("year"), lang, &mut out);
+        groups(g, s.by.as_deref(), lang, &mut out);
     }
     documents(table, lang, &mut out);
     out.push_str(&format!(r#"<p class="muted">{}</p>"#, t("text.more")));
@@ -162,9 +162,9 @@ fn categories(table: &CountTable, tokens: usize, lang: Lang, out: &mut String) {
 
 /// The groups in the order to show them: years ascending (no year last), else as stored (in
 /// order of first appearance).
-fn group_order(g: &GroupTable, by_year: bool) -> Vec<usize> {
+fn group_order(g: &GroupTable, by: Option<&str>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..g.groups.len()).collect();
-    if by_year {
+    if by == Some("year") {
         order.sort_by_key(|&i| {
             g.groups[i]
                 .parse::<i64>()
@@ -174,9 +174,20 @@ fn group_order(g: &GroupTable, by_year: bool) -> Vec<usize> {
     order
 }
 
-fn groups(g: &GroupTable, by_year: bool, lang: Lang, out: &mut String) {
+/// A group's name as a reader knows it: a document kind's label in the page's language (the CLI
+/// stores its code), else the label as stored (a year). Not yet escaped.
+fn group_name(label: &str, by: Option<&str>, lang: Lang) -> String {
+    let kind = DocumentKind::ALL.iter().find(|k| k.code() == label);
+    match (by, kind) {
+        (Some("kind"), Some(k)) => k.label(lang).to_string(),
+        _ => label.to_string(),
+    }
+}
+
+fn groups(g: &GroupTable, by: Option<&str>, lang: Lang, out: &mut String) {
     let t = |k: &str| tr(lang, k);
-    let order = group_order(g, by_year);
+    let order = group_order(g, by);
+    let names: Vec<String> = g.groups.iter().map(|x| group_name(x, by, lang)).collect();
     out.push_str(&format!("<h2>{}</h2>", t("text.groups")));
     // Who is in each group.
     out.push_str(&table_open(
@@ -185,7 +196,7 @@ fn groups(g: &GroupTable, by_year: bool, lang: Lang, out: &mut String) {
         &[t("text.group"), t("text.documents"), t("text.tokens")],
     ));
     for &gi in &order {
-        let name = &g.groups[gi];
+        let name = &names[gi];
         out.push_str(&format!(
             r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>"#,
             esc(name),
@@ -196,13 +207,13 @@ fn groups(g: &GroupTable, by_year: bool, lang: Lang, out: &mut String) {
     out.push_str(TABLE_CLOSE);
     // Categories down, groups across: "mentions (share of the group's documents)".
     let mut cols = vec![t("text.category")];
-    cols.extend(order.iter().map(|&gi| g.groups[gi].as_str()));
+    cols.extend(order.iter().map(|&gi| names[gi].as_str()));
     out.push_str(&table_open("text-groups", t("text.groups.caption"), &cols));
     let mut bars = Vec::new();
     for (k, key) in g.keys.iter().enumerate() {
         out.push_str(&format!(r#"<tr><th scope="row">{}</th>"#, esc(key)));
         for (pos, &gi) in order.iter().enumerate() {
-            let name = &g.groups[gi];
+            let name = &names[gi];
             let share = g
                 .shares
                 .get(gi)
