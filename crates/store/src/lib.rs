@@ -155,12 +155,17 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// A unique record id: the stamp and a random suffix, so two writers in the same millisecond
-/// (two server threads) never collide.
+/// A unique record id: the stamp, a sequence number of this process and a random suffix. Two
+/// writers in the same millisecond (two server threads, two processes) never collide, and of two
+/// records this process wrote in the same millisecond the later one has the greater id, which is
+/// how "newest" breaks ties on the stamp.
 pub(crate) fn unique_id(prefix: &str, stamp: &str) -> String {
     use rand::Rng;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SEQUENCE: AtomicU32 = AtomicU32::new(0);
+    let seq = SEQUENCE.fetch_add(1, Ordering::Relaxed);
     let n: u32 = rand::rng().random();
-    format!("{prefix}-{stamp}-{n:08x}")
+    format!("{prefix}-{stamp}-{seq:08x}{n:08x}")
 }
 
 /// Writes a journal line inside the caller's transaction.

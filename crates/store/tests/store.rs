@@ -212,3 +212,17 @@ fn strategy_round_trip_and_optimistic_locking() {
         MeasureStatus::Adopted
     );
 }
+
+#[test]
+fn the_newest_analysis_is_the_last_saved_even_within_one_millisecond() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(&dir.path().join("w.db")).unwrap();
+    let p = Provenance::default();
+    // Saves in a tight loop land many to a millisecond: the stamp alone cannot order them.
+    for i in 0..200 {
+        ws.save_analysis("qca", None, &serde_json::json!({ "n": i }), &p)
+            .unwrap();
+        let latest = ws.latest_analysis("qca", None).unwrap().unwrap();
+        assert_eq!(latest.result["n"], i, "after save {i}");
+    }
+}
