@@ -224,37 +224,85 @@ fn row_pass(m: &Matrix) -> (Vec<f64>, Vec<RowIndices>) {
         .par_chunks_mut(n)
         .zip(m.values().par_chunks(n))
         .with_min_len(64)
-        .map_init(Vec::new, |nonzero: &mut Vec<f64>, (out, row)| {
-            let rs: f64 = row.iter().sum();
-            let (mut k, mut h) = (0.0, 0.0);
-            for ((o, x), s) in out.iter_mut().zip(row).zip(&col_share) {
-                let share = x / rs;
-                let v = share / s;
-                *o = if v.is_nan() { 0.0 } else { v };
-                k += (share - s).abs();
-                h += x * x;
-            }
-            // The logarithms of the non-zero cells only, gathered first without a branch
-            // (zeros are scattered at random, so a branch would mispredict), in row order.
-            nonzero.clear();
-            nonzero.resize(row.len() + 1, 0.0);
-            let mut len = 0;
-            for x in row {
-                nonzero[len] = *x;
-                len += usize::from(*x > 0.0);
-            }
-            let mut e = 0.0;
-            for x in &nonzero[..len] {
-                let share = x / rs;
-                e += share * share.log2();
-            }
-            let some = rs > 0.0;
-            RowIndices {
-                krugman: some.then_some(k),
-                herfindahl: some.then(|| h / (rs * rs)),
-                entropy: some.then_some(-e),
-            }
+        .map_init(Scratch::default, |scratch, (out, row)| {
+            row_indices(row, &col_share, out, scratch)
         })
         .collect();
     (lq, rows)
+}
+
+/// Buffers reused across the rows one thread handles.
+#[derive(Default)]
+struct Scratch {
+    shares: Vec<f64>,
+    nonzero: Vec<f64>,
+}
+
+fn row_indices(row: &[f64], col_share: &[f64], out: &mut [f64], s: &mut Scratch) -> RowIndices {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2 (checked just above).
+        return unsafe { row_indices_avx2(row, col_share, out, s) };
+    }
+    row_indices_plain(row, col_share, out, s)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn row_indices_avx2(
+    row: &[f64],
+    col_share: &[f64],
+    out: &mut [f64],
+    s: &mut Scratch,
+) -> RowIndices {
+    row_indices_plain(row, col_share, out, s)
+}
+
+/// One row: the divisions first, in a loop without sums so that they run as vectors; then the
+/// sums in column order, exactly as the separate index functions add them.
+#[inline(always)]
+fn row_indices_plain(
+    row: &[f64],
+    col_share: &[f64],
+    out: &mut [f64],
+    s: &mut Scratch,
+) -> RowIndices {
+    let rs: f64 = row.iter().sum();
+    s.shares.clear();
+    s.shares.resize(row.len(), 0.0);
+    for (((o, sh), x), c) in out
+        .iter_mut()
+        .zip(s.shares.iter_mut())
+        .zip(row)
+        .zip(col_share)
+    {
+        let share = x / rs;
+        *sh = share;
+        let v = share / c;
+        *o = if v.is_nan() { 0.0 } else { v };
+    }
+    let (mut k, mut h) = (0.0, 0.0);
+    for ((sh, x), c) in s.shares.iter().zip(row).zip(col_share) {
+        k += (sh - c).abs();
+        h += x * x;
+    }
+    // The logarithms of the non-zero cells only, gathered first without a branch (zeros are
+    // scattered at random, so a branch would mispredict), in row order.
+    s.nonzero.clear();
+    s.nonzero.resize(row.len() + 1, 0.0);
+    let mut len = 0;
+    for (x, sh) in row.iter().zip(&s.shares) {
+        s.nonzero[len] = *sh;
+        len += usize::from(*x > 0.0);
+    }
+    let mut e = 0.0;
+    for share in &s.nonzero[..len] {
+        e += share * share.log2();
+    }
+    let some = rs > 0.0;
+    RowIndices {
+        krugman: some.then_some(k),
+        herfindahl: some.then(|| h / (rs * rs)),
+        entropy: some.then_some(-e),
+    }
 }
