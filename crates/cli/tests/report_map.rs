@@ -118,4 +118,17 @@ fn each_report_maps_only_its_own_territory() {
         assert!(!h.contains("<script") && !h.contains("https://"));
     }
     assert!(h1.contains("aria-label=\"Map of the territory: Alpha\""));
+
+    // Aggregates by OKTMO: t1's row (an OKTMO code under 65701) comes first and is highlighted;
+    // t2 has no OKTMO code, so its report marks no row.
+    ok(d, &["map", "aggregate", "--by", "oktmo", "--save"]);
+    let m1 = report("t1");
+    let m1 = mapping(&m1);
+    assert!(
+        m1.contains("<tr class=\"ours\"><td>65701000001</td>"),
+        "{m1}"
+    );
+    assert!(m1.contains("The rows of Alpha come first and are highlighted"));
+    let m2 = report("t2");
+    assert!(!mapping(&m2).contains("class=\"ours\""));
 }

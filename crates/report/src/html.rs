@@ -57,6 +57,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .tag { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; color: #fff; white-space: nowrap; }
 .flag { color: var(--warn); font-weight: 600; }
 .small { font-size: 12px; color: var(--muted); }
+tr.ours td { font-weight: 600; background: #fff7e6; }
 pre.explain { white-space: pre-wrap; font: 13px/1.45 ui-monospace, Menlo, Consolas, monospace; background: #f6f8fa; padding: 8px; border-radius: 6px; margin: 4px 0 12px; }
 figure { margin: 8px 0 16px; } figure svg { max-width: 680px; display: block; } figcaption { font-size: 13px; color: var(--muted); }
 svg text { font-family: system-ui, Arial, sans-serif; }
