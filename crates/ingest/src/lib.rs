@@ -2,7 +2,8 @@
 //!
 //! creacity's readers and writers at the edge:
 //! - tables from CSV/TSV (delimiter detected; UTF-8, UTF-8 with BOM or windows-1251) and XLSX/ODS
-//!   workbooks ([`read_table`]);
+//!   workbooks ([`read_table`]), and large CSV/TSV in chunks of rows with bounded memory
+//!   ([`read_table_chunks`]);
 //! - case cards ([`read_clusters`]) and territories ([`read_territories`]) with English or Russian
 //!   headers, codes or labels in either language, decimal commas and percentages, every problem named
 //!   by file, row and column — and nothing returned unless every row is valid;
@@ -13,6 +14,7 @@
 //!   broken, encrypted, oversized and scanned files refused by name.
 #![warn(missing_docs)]
 
+mod chunks;
 mod clusters;
 pub mod columns;
 mod decode;
@@ -24,6 +26,7 @@ mod table;
 mod territories;
 mod writer;
 
+pub use chunks::read_table_chunks;
 pub use clusters::{CLUSTER_COLUMNS, cluster_cells, read_clusters};
 pub use decode::decode;
 pub use documents::{MAX_DOCUMENT_BYTES, METADATA_FILE, detect_lang, read_documents};
