@@ -389,7 +389,9 @@ impl<'a> Walker<'a> {
         let mut glyph = String::new();
         for (range, w, space) in font.codes(bytes) {
             glyph.clear();
-            if encoding.write_to_string(&bytes[range], &mut glyph).is_err() {
+            if let Some(c) = font.named(&bytes[range.clone()]) {
+                glyph.push(c);
+            } else if encoding.write_to_string(&bytes[range], &mut glyph).is_err() {
                 glyph.clear();
             }
             let width = w / 1000.0 * s.size * s.scale;

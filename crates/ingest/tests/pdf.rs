@@ -44,6 +44,20 @@ fn cyrillic_through_a_to_unicode_map() {
 }
 
 #[test]
+fn cyrillic_through_uni_glyph_names_without_a_map() {
+    // No ToUnicode map: the letters come from the `uniXXXX` names of the font's /Differences
+    // (the Adobe glyph naming convention), as pdftotext reads them.
+    let bytes = pdf(
+        &[Some("Слабая координация и ёмкость рынка")],
+        Font::CyrillicUniNames,
+    );
+    assert_eq!(
+        pdf_text(&bytes).unwrap(),
+        "Слабая координация и ёмкость рынка"
+    );
+}
+
+#[test]
 fn cyrillic_through_a_two_byte_identity_font() {
     let bytes = pdf(&[Some("Креативный кластер"), Some("Грант")], Font::Identity);
     assert_eq!(pdf_text(&bytes).unwrap(), "Креативный кластер\u{c}Грант");

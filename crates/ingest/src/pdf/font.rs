@@ -9,6 +9,8 @@ use super::MAX_STREAM_BYTES;
 /// A font as far as text extraction needs it.
 pub(super) struct Font<'a> {
     pub(super) encoding: Option<Encoding<'a>>,
+    /// Characters of one-byte codes named `uniXXXX` / `uXXXX` in `/Differences` (see [`uni_names`]).
+    named: Option<Box<[Option<char>; 256]>>,
     two_byte: bool,
     widths: HashMap<u32, f64>,
     default_width: f64,
@@ -16,7 +18,14 @@ pub(super) struct Font<'a> {
 
 impl<'a> Font<'a> {
     pub(super) fn new(doc: &'a Document, dict: &'a Dictionary) -> Self {
-        let encoding = to_unicode(doc, dict).or_else(|| {
+        let map = to_unicode(doc, dict);
+        // A ToUnicode map says it all; without one, glyph names are the next best source.
+        let named = if map.is_none() {
+            uni_names(doc, dict)
+        } else {
+            None
+        };
+        let encoding = map.or_else(|| {
             dict.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
                 .ok()
         });
@@ -70,9 +79,19 @@ impl<'a> Font<'a> {
         }
         Self {
             encoding,
+            named,
             two_byte,
             widths,
             default_width,
+        }
+    }
+
+    /// The character a one-byte code is named after in the font's `/Differences`, when the name
+    /// follows the Adobe glyph naming convention and no ToUnicode map exists.
+    pub(super) fn named(&self, code: &[u8]) -> Option<char> {
+        match (self.two_byte, code, &self.named) {
+            (false, [c], Some(names)) => names[usize::from(*c)],
+            _ => None,
         }
     }
 
@@ -146,4 +165,73 @@ fn cid_widths<'a>(
 
 pub(super) fn num(o: &Object) -> Option<f64> {
     o.as_float().ok().map(f64::from).filter(|v| v.is_finite())
+}
+
+/// The characters of one-byte codes whose `/Differences` names follow the Adobe glyph naming
+/// convention: `uni` and four upper-case hex digits, or `u` and four to six (a `.suffix` is
+/// ignored). lopdf's glyph list knows the standard names (`afii10017`, `Acyrillic`…) but not
+/// these, which font subsetters often write for Cyrillic. `None` when no name qualifies.
+fn uni_names(doc: &Document, dict: &Dictionary) -> Option<Box<[Option<char>; 256]>> {
+    let deref = |o: &Object| doc.dereference(o).map(|(_, o)| o.clone()).ok();
+    let enc = dict.get(b"Encoding").ok().and_then(deref)?;
+    let diffs = enc
+        .as_dict()
+        .ok()?
+        .get(b"Differences")
+        .ok()
+        .and_then(deref)?;
+    let mut out = Box::new([None; 256]);
+    let mut any = false;
+    let mut code = 0usize;
+    for item in diffs.as_array().ok()?.iter().take(4096) {
+        match deref(item) {
+            Some(Object::Integer(i)) => code = usize::try_from(i).unwrap_or(usize::MAX),
+            Some(Object::Name(name)) => {
+                if let (Some(slot), Some(c)) = (out.get_mut(code), glyph_name_char(&name)) {
+                    *slot = Some(c);
+                    any = true;
+                }
+                code = code.saturating_add(1);
+            }
+            _ => {}
+        }
+    }
+    any.then_some(out)
+}
+
+/// `uniXXXX` or `uXXXX`–`uXXXXXX` (upper-case hex, a `.suffix` allowed) as a character.
+fn glyph_name_char(name: &[u8]) -> Option<char> {
+    let name = std::str::from_utf8(name).ok()?;
+    let base = name.split('.').next()?;
+    let hex = match (base.strip_prefix("uni"), base.strip_prefix('u')) {
+        (Some(h), _) if h.len() == 4 => h,
+        (_, Some(h)) if (4..=6).contains(&h.len()) => h,
+        _ => return None,
+    };
+    if !hex
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+    {
+        return None;
+    }
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glyph_name_char;
+
+    #[test]
+    fn glyph_names_by_the_adobe_convention() {
+        assert_eq!(glyph_name_char(b"uni0416"), Some('Ж'));
+        assert_eq!(glyph_name_char(b"uni0451.sc"), Some('ё'));
+        assert_eq!(glyph_name_char(b"u1F600"), Some('😀'));
+        assert_eq!(glyph_name_char(b"u0436"), Some('ж'));
+        // Lower-case hex, surrogates, wrong lengths and ordinary names are not this convention.
+        assert_eq!(glyph_name_char(b"uni04e0"), None);
+        assert_eq!(glyph_name_char(b"uniD800"), None);
+        assert_eq!(glyph_name_char(b"uni041"), None);
+        assert_eq!(glyph_name_char(b"afii10017"), None);
+        assert_eq!(glyph_name_char(b"underscore"), None);
+    }
 }

@@ -12,6 +12,9 @@ pub enum Font {
     CyrillicToUnicode,
     /// A Type0 font with Identity-H (two-byte codes = UTF-16 units) and a `ToUnicode` CMap.
     Identity,
+    /// A one-byte font with windows-1251 codes, no `ToUnicode` map, and `/Differences` naming
+    /// the Cyrillic glyphs `uniXXXX` (as some producers subset fonts).
+    CyrillicUniNames,
 }
 
 const TO_UNICODE_1251: &str = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
@@ -41,7 +44,7 @@ fn encode(font: Font, line: &str) -> Vec<u8> {
             .chars()
             .map(|c| if c.is_ascii() { c as u8 } else { b'?' })
             .collect(),
-        Font::CyrillicToUnicode => line
+        Font::CyrillicToUnicode | Font::CyrillicUniNames => line
             .chars()
             .map(|c| match c {
                 'ё' => 0xB8,
@@ -125,6 +128,19 @@ pub fn pdf_with_form(contents: Vec<Vec<u8>>, font: Font, form: Vec<u8>) -> Vec<u
                 .into(),
             None,
         ),
+        Font::CyrillicUniNames => {
+            let mut names = String::from("192");
+            for c in 0x410..=0x44F {
+                names.push_str(&format!(" /uni{c:04X}"));
+            }
+            add(
+                format!(
+                    "<< /Type /Font /Subtype /Type1 /BaseFont /Synthetic /Encoding << /Type /Encoding \
+                     /BaseEncoding /WinAnsiEncoding /Differences [184 /uni0451 {names}] >> >>"
+                ),
+                None,
+            )
+        }
     };
     add(
         "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray \
