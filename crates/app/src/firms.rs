@@ -22,7 +22,7 @@ use std::path::Path;
 
 use creacity_ingest::columns::{Column, bind, free};
 use creacity_ingest::{IngestError, Problem, Table};
-use creacity_store::{Firm, FirmFilter, FirmImportSummary, FirmKind, Workspace};
+use creacity_store::{Firm, FirmFilter, FirmImportSummary, FirmKind, StoreError, Workspace};
 
 use crate::records::{TableFormat, file_name};
 use crate::{AppError, Result};
@@ -121,6 +121,21 @@ fn split_codes(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The header of column `key` as written in the file (the key itself when absent).
+fn file_header(headers: &[String], key: &str) -> String {
+    let f = creacity_model::fold;
+    FIRM_COLUMNS
+        .iter()
+        .find(|c| c.key == key)
+        .and_then(|c| {
+            headers
+                .iter()
+                .find(|h| f(h) == f(c.key) || f(h) == f(c.en) || f(h) == f(c.ru))
+        })
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
 /// Reads a generic firm list. Every bad cell is named by row and column; nothing is returned
 /// unless every row is valid. Returns the firms with their row numbers in the file.
 ///
@@ -145,20 +160,7 @@ pub fn read_firm_list(
         });
     }
     let bound = bind(table, FIRM_COLUMNS).map_err(invalid)?;
-    let header = |key: &str| {
-        FIRM_COLUMNS
-            .iter()
-            .find(|c| c.key == key)
-            .and_then(|c| {
-                let f = creacity_model::fold;
-                table
-                    .headers
-                    .iter()
-                    .find(|h| f(h) == f(c.key) || f(h) == f(c.en) || f(h) == f(c.ru))
-            })
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
-    };
+    let header = |key: &str| file_header(&table.headers, key);
     let mut problems = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut out = Vec::with_capacity(table.rows.len());
@@ -302,7 +304,13 @@ pub struct FirmListImport {
     pub summary: FirmImportSummary,
 }
 
-/// Reads a firm list (CSV/TSV/XLSX) and stores it in one transaction: all or nothing.
+/// Rows read, checked and stored at a time by [`import_firm_list`]: memory is bounded by this, not
+/// by the size of a CSV/TSV file.
+pub const FIRM_CHUNK_ROWS: usize = 50_000;
+
+/// Reads a firm list (CSV/TSV/XLSX) and stores it in one transaction: all or nothing. CSV/TSV
+/// files stream in chunks of [`FIRM_CHUNK_ROWS`] rows (see [`import_firm_list_chunked`]); XLSX
+/// sheets are loaded whole (the workbook reader holds the sheet in memory), then stored the same way.
 ///
 /// # Errors
 /// Every bad cell (file, row, column), or a store error; nothing is written then.
@@ -312,21 +320,124 @@ pub fn import_firm_list(
     period: Option<&str>,
     replace: bool,
 ) -> Result<FirmListImport> {
-    let table = creacity_ingest::read_table(path)?;
-    let has_period = table.headers.iter().any(|h| {
+    import_firm_list_chunked(ws, path, period, replace, FIRM_CHUNK_ROWS, |_| {})
+}
+
+/// [`import_firm_list`] with the chunk size given and `progress` told the number of data rows read
+/// after each chunk. Each chunk of `rows_per_chunk` rows is checked with [`read_firm_list`] and
+/// added to ONE store transaction, committed only when the whole file is valid: any bad cell
+/// anywhere and nothing is stored. Problems are collected across chunks (up to
+/// [`creacity_ingest::MAX_PROBLEMS`]), each naming the file, its row in the file and the column;
+/// an id and period given twice in different chunks is named by both rows. After the first
+/// problem nothing more is stored, so of duplicates across chunks only the first is reported.
+/// XLSX sheets are loaded whole and handed out in chunks.
+///
+/// # Errors
+/// As [`import_firm_list`].
+pub fn import_firm_list_chunked(
+    ws: &mut Workspace,
+    path: &Path,
+    period: Option<&str>,
+    replace: bool,
+    rows_per_chunk: usize,
+    mut progress: impl FnMut(usize),
+) -> Result<FirmListImport> {
+    let assumed = period.map(String::from).unwrap_or_else(default_period);
+    let source = file_name(path);
+    let mut import = Some(ws.begin_firm_import(&source, replace, true)?);
+    // The file row of every firm added, by its position in the import (the store counts positions).
+    let mut rows_of: Vec<usize> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut headers: Option<(String, Vec<String>)> = None;
+    let mut read = 0;
+    creacity_ingest::read_table_chunks(path, rows_per_chunk, |chunk| -> Result<()> {
+        if headers.is_none() {
+            // Header problems would repeat in every chunk: report them once and stop.
+            bind(&chunk, FIRM_COLUMNS).map_err(|problems| IngestError::Invalid {
+                file: chunk.file.clone(),
+                problems,
+            })?;
+            headers = Some((chunk.file.clone(), chunk.headers.clone()));
+        }
+        read += chunk.rows.len();
+        match read_firm_list(&chunk, &assumed) {
+            Ok(rows) => {
+                if let Some(batch) = import.as_mut().filter(|_| problems.is_empty()) {
+                    rows_of.extend(rows.iter().map(|(row, _)| *row));
+                    let firms: Vec<Firm> = rows.into_iter().map(|(_, f)| f).collect();
+                    if let Err(e) = batch.add(&firms) {
+                        import = None;
+                        problems.push(store_problem(e, &rows_of, &chunk.headers)?);
+                    }
+                }
+            }
+            Err(IngestError::Invalid { problems: p, .. }) => {
+                // Dropping the import rolls its transaction back.
+                import = None;
+                problems.extend(p);
+            }
+            Err(e) => return Err(e.into()),
+        }
+        progress(read);
+        if problems.len() >= creacity_ingest::MAX_PROBLEMS {
+            problems.truncate(creacity_ingest::MAX_PROBLEMS);
+            return Err(IngestError::Invalid {
+                file: chunk.file,
+                problems: std::mem::take(&mut problems),
+            }
+            .into());
+        }
+        Ok(())
+    })?;
+    let (file, headers) = headers.unwrap_or_default();
+    if !problems.is_empty() {
+        return Err(IngestError::Invalid { file, problems }.into());
+    }
+    let import = import.expect("an import without problems is still open");
+    let summary = import.commit(&[])?;
+    let has_period = headers.iter().any(|h| {
         let f = creacity_model::fold(h);
         f == "period" || f == "период"
     });
-    let assumed = period.map(String::from).unwrap_or_else(default_period);
-    let rows = read_firm_list(&table, &assumed)?;
-    let firms: Vec<Firm> = rows.into_iter().map(|(_, f)| f).collect();
-    let source = file_name(path);
-    let summary = ws.import_firms(&source, &firms, replace)?;
     Ok(FirmListImport {
         source,
-        firms: firms.len(),
+        firms: rows_of.len(),
         period_assumed: (!has_period).then_some(assumed),
         summary,
+    })
+}
+
+/// A store refusal during a chunked import as a problem naming the rows of the file.
+fn store_problem(e: StoreError, rows_of: &[usize], headers: &[String]) -> Result<Problem> {
+    let row = |position: usize| rows_of.get(position.wrapping_sub(1)).copied().unwrap_or(0);
+    Ok(match e {
+        StoreError::DuplicateFirm {
+            id,
+            period,
+            first,
+            second,
+        } => {
+            let (a, b) = (row(first), row(second));
+            Problem {
+                row: b,
+                column: file_header(headers, "id"),
+                message: format!(
+                    "duplicate firm {id:?} of period {period} (rows {a} and {b}) / повтор фирмы {id:?} за период {period} (строки {a} и {b})"
+                ),
+            }
+        }
+        StoreError::InvalidFirm {
+            position,
+            field,
+            value,
+            expected,
+            ..
+        } => Problem {
+            row: row(position),
+            column: file_header(headers, field),
+            message: format!("{value:?}: expected {expected} / {value:?}: ожидалось {expected}"),
+        },
+        other => return Err(other.into()),
     })
 }
 
