@@ -157,3 +157,64 @@ fn header_problems_are_named_once_not_per_chunk() {
     assert_eq!(p.len(), 1);
     assert_eq!((p[0].row, p[0].column.as_str()), (1, "staff"));
 }
+
+#[test]
+fn problems_stop_at_the_limit_across_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("firms.csv");
+    // Every employees cell bad: 80 rows in chunks of 30 give the first 50 problems, in file order.
+    let mut text = String::from("id,period,employees\n");
+    for k in 1..=80 {
+        text.push_str(&format!("66{k:08},2024,x{k}\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut ws = workspace(&dir);
+    let mut seen = Vec::new();
+    let e =
+        import_firm_list_chunked(&mut ws, &path, None, false, 30, |n| seen.push(n)).unwrap_err();
+    let (_, p) = problems(e);
+    assert_eq!(p.len(), creacity_ingest::MAX_PROBLEMS);
+    assert_eq!((p[0].row, p[49].row), (2, 51));
+    // Reading stopped at the second chunk, where the limit was reached.
+    assert_eq!(seen, vec![30, 60]);
+}
+
+#[test]
+fn a_workbook_is_loaded_whole_and_stored_in_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("firms.csv");
+    std::fs::write(&csv_path, csv(7)).unwrap();
+    let mut ws = workspace(&dir);
+    import_firm_list_chunked(&mut ws, &csv_path, None, false, 100, |_| {}).unwrap();
+    let xlsx = creacity_app::firms::export_firms(
+        &ws,
+        &FirmFilter::default(),
+        creacity_app::TableFormat::Xlsx,
+    )
+    .unwrap();
+    let path = dir.path().join("firms.xlsx");
+    std::fs::write(&path, xlsx).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let mut fresh = workspace(&other);
+    let mut seen = Vec::new();
+    let r = import_firm_list_chunked(&mut fresh, &path, None, false, 3, |n| seen.push(n)).unwrap();
+    assert_eq!(seen, vec![3, 6, 7]);
+    assert_eq!(r.firms, 7);
+    // The same firms, but from another source and import.
+    let strip = |firms: Vec<creacity_store::Firm>| -> Vec<_> {
+        firms
+            .into_iter()
+            .map(|mut f| {
+                f.source.clear();
+                f.import_id.clear();
+                f
+            })
+            .collect()
+    };
+    let back = fresh.firms(&FirmFilter::default()).unwrap();
+    assert_eq!(back[0].source, "firms.xlsx");
+    assert_eq!(
+        strip(back),
+        strip(ws.firms(&FirmFilter::default()).unwrap())
+    );
+}
