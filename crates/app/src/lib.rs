@@ -23,6 +23,7 @@ pub mod outlines;
 mod records;
 mod report;
 mod report_map;
+mod report_tables;
 
 pub use analyse::{VERSION, classify, latest_problems, problems, strategy};
 pub use demo::{DemoOutcome, demo};
