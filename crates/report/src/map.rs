@@ -175,7 +175,54 @@ struct Frame {
     pad: f64,
 }
 
+/// The box around `coords` (lat, lon): south, north, west, east.
+pub(crate) fn bounds(coords: &[(f64, f64)]) -> (f64, f64, f64, f64) {
+    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+    for &(a, b) in coords {
+        lat0 = lat0.min(a);
+        lat1 = lat1.max(a);
+        lon0 = lon0.min(b);
+        lon1 = lon1.max(b);
+    }
+    (lat0, lat1, lon0, lon1)
+}
+
 impl Frame {
+    /// The frame around `coords` (lat, lon; not empty) for a map `width` wide, and the map's
+    /// height: each side spans at least `min_span` degrees of latitude, the longitude scaled by
+    /// the cosine of the mean latitude; the height is `aspect.0` × the inner width at most and
+    /// `aspect.1` × it at least, with `pad` around.
+    pub(crate) fn fit(
+        coords: &[(f64, f64)],
+        width: f64,
+        min_span: f64,
+        pad: f64,
+        aspect: (f64, f64),
+    ) -> (Self, f64) {
+        let (mut lat0, mut lat1, mut lon0, mut lon1) = bounds(coords);
+        if lat1 - lat0 < min_span {
+            let c = (lat0 + lat1) / 2.0;
+            (lat0, lat1) = (c - min_span / 2.0, c + min_span / 2.0);
+        }
+        let cos0 = ((lat0 + lat1) / 2.0).to_radians().cos().max(0.05);
+        if (lon1 - lon0) * cos0 < min_span {
+            let c = (lon0 + lon1) / 2.0;
+            let half = min_span / cos0 / 2.0;
+            (lon0, lon1) = (c - half, c + half);
+        }
+        let (span_x, span_y) = ((lon1 - lon0) * cos0, lat1 - lat0);
+        let inner_w = width - 2.0 * pad;
+        let scale = (inner_w / span_x).min(inner_w * aspect.0 / span_y);
+        let map_h = (span_y * scale).max(inner_w * aspect.1) + 2.0 * pad;
+        let frame = Self {
+            min_x: lon0 * cos0 - (inner_w / scale - span_x) / 2.0,
+            max_y: lat1 + ((map_h - 2.0 * pad) / scale - span_y) / 2.0,
+            scale,
+            cos0,
+            pad,
+        };
+        (frame, map_h)
+    }
     fn x(&self, lon: f64) -> f64 {
         self.pad + (lon * self.cos0 - self.min_x) * self.scale
     }
@@ -225,38 +272,9 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
     if coords.is_empty() {
         return String::new();
     }
-    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
-    for &(a, b) in &coords {
-        lat0 = lat0.min(a);
-        lat1 = lat1.max(a);
-        lon0 = lon0.min(b);
-        lon1 = lon1.max(b);
-    }
-    // A single place (or a tight group) still gets a frame of about 2 km.
-    let min_span = 0.02;
-    if lat1 - lat0 < min_span {
-        let c = (lat0 + lat1) / 2.0;
-        (lat0, lat1) = (c - min_span / 2.0, c + min_span / 2.0);
-    }
-    let cos0 = ((lat0 + lat1) / 2.0).to_radians().cos().max(0.05);
-    if (lon1 - lon0) * cos0 < min_span {
-        let c = (lon0 + lon1) / 2.0;
-        let half = min_span / cos0 / 2.0;
-        (lon0, lon1) = (c - half, c + half);
-    }
-    let pad = 28.0;
-    let (span_x, span_y) = ((lon1 - lon0) * cos0, lat1 - lat0);
-    let inner_w = width - 2.0 * pad;
-    // Tall areas are capped at 0.7 × the width, wide ones keep at least 0.45.
-    let scale = (inner_w / span_x).min(inner_w * 0.7 / span_y);
-    let map_h = (span_y * scale).max(inner_w * 0.45) + 2.0 * pad;
-    let f = Frame {
-        min_x: lon0 * cos0 - (inner_w / scale - span_x) / 2.0,
-        max_y: lat1 + ((map_h - 2.0 * pad) / scale - span_y) / 2.0,
-        scale,
-        cos0,
-        pad,
-    };
+    // A single place (or a tight group) still gets a frame of about 2 km; tall areas are capped
+    // at 0.7 × the width, wide ones keep at least 0.45.
+    let (f, map_h) = Frame::fit(&coords, width, 0.02, 28.0, (0.7, 0.45));
     let (legend_svg, legend_h) = legend(data, lang, width, map_h);
     let h = map_h + legend_h;
     let title = if ru { "Карта" } else { "Map" };
@@ -350,10 +368,10 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
     }
     s.push_str("</g>");
     // Scale bar: a round number of km, at most a quarter of the width.
-    let km_per_px = 111.195 / scale;
+    let km_per_px = 111.195 / f.scale;
     let km = nice_km(km_per_px * width / 4.0);
     let bar = km / km_per_px;
-    let (bx, by) = (pad, map_h - 12.0);
+    let (bx, by) = (f.pad, map_h - 12.0);
     s.push_str(&format!(
         r##"<g stroke="#1d2430" stroke-width="2"><line x1="{bx}" y1="{by}" x2="{x2}" y2="{by}"/><line x1="{bx}" y1="{y0}" x2="{bx}" y2="{by}"/><line x1="{x2}" y1="{y0}" x2="{x2}" y2="{by}"/></g><text x="{tx}" y="{ty}" font-size="11" fill="#1d2430">{label} {unit}</text>"##,
         x2 = num(bx + bar, 1),

@@ -7,7 +7,7 @@ use creacity_model::Lang;
 
 use crate::html::{esc, num, type_colour};
 
-use super::nice_km;
+use super::{Frame, bounds, nice_km};
 
 /// A cluster drawn on the territory map.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,34 +61,11 @@ pub fn territory_map_svg(m: &TerritoryMap, lang: Lang, width: f64) -> String {
     if coords.is_empty() {
         return String::new();
     }
-    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
-    for &(a, b) in &coords {
-        lat0 = lat0.min(a);
-        lat1 = lat1.max(a);
-        lon0 = lon0.min(b);
-        lon1 = lon1.max(b);
-    }
     // A point alone gets about 30 km of land around it.
-    let min_span = 0.3;
-    if lat1 - lat0 < min_span {
-        let c = (lat0 + lat1) / 2.0;
-        (lat0, lat1) = (c - min_span / 2.0, c + min_span / 2.0);
-    }
-    let cos0 = ((lat0 + lat1) / 2.0).to_radians().cos().max(0.05);
-    if (lon1 - lon0) * cos0 < min_span {
-        let c = (lon0 + lon1) / 2.0;
-        let half = min_span / cos0 / 2.0;
-        (lon0, lon1) = (c - half, c + half);
-    }
-    let pad = 24.0;
-    let (span_x, span_y) = ((lon1 - lon0) * cos0, lat1 - lat0);
-    let inner_w = width - 2.0 * pad;
-    let scale = (inner_w / span_x).min(inner_w * 0.6 / span_y);
-    let map_h = (span_y * scale).max(inner_w * 0.4) + 2.0 * pad;
-    let min_x = lon0 * cos0 - (inner_w / scale - span_x) / 2.0;
-    let max_y = lat1 + ((map_h - 2.0 * pad) / scale - span_y) / 2.0;
-    let x = |lon: f64| pad + (lon * cos0 - min_x) * scale;
-    let y = |lat: f64| pad + (max_y - lat) * scale;
+    let (f, map_h) = Frame::fit(&coords, width, 0.3, 24.0, (0.6, 0.4));
+    let (pad, scale) = (f.pad, f.scale);
+    let x = |lon: f64| f.x(lon);
+    let y = |lat: f64| f.y(lat);
 
     let (legend_svg, legend_h) = legend(m, lang, width, map_h);
     let title = if ru {
@@ -130,9 +107,10 @@ pub fn territory_map_svg(m: &TerritoryMap, lang: Lang, width: f64) -> String {
         ));
     }
     // Clusters ring the territory's point, else the middle of its outline's box.
-    let (clat, clon) = m
-        .point
-        .unwrap_or(((lat0 + lat1) / 2.0, (lon0 + lon1) / 2.0));
+    let (clat, clon) = m.point.unwrap_or_else(|| {
+        let (s, n, w, e) = bounds(&coords);
+        ((s + n) / 2.0, (w + e) / 2.0)
+    });
     let (cx, cy) = (x(clon), y(clat));
     let n = m.clusters.len();
     for (i, c) in m.clusters.iter().enumerate() {
