@@ -7,16 +7,12 @@ use creacity_report::{Bar, bars_svg, esc};
 use creacity_store::StoredAnalysis;
 use serde_json::Value;
 
-use super::results::{Show, fmt, head, result_page, text};
+use super::results::{Show, fmt, head, list, result_page, text};
 use super::{Ctx, PageResult, tr};
 use crate::state::AppState;
 
 pub(crate) async fn page(s: State<AppState>, ctx: Ctx) -> PageResult {
     result_page(s, ctx, "index", "nav.index", Show::NewestOfEach, render).await
-}
-
-fn list(v: &Value) -> Vec<&Value> {
-    v.as_array().into_iter().flatten().collect()
 }
 
 fn codes(v: &Value) -> String {

@@ -7,7 +7,7 @@ use creacity_report::{Bar, bars_svg, esc};
 use creacity_store::StoredAnalysis;
 use serde_json::Value;
 
-use super::results::{Show, fmt, head, result_page, text};
+use super::results::{Show, fmt, head, list, result_page, text};
 use super::{Ctx, PageResult, tr};
 use crate::state::AppState;
 
@@ -54,7 +54,7 @@ pub(crate) fn render(a: &StoredAnalysis, lang: Lang) -> String {
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    let rows: Vec<&Value> = tt["rows"].as_array().into_iter().flatten().collect();
+    let rows = list(&tt["rows"]);
     let observed: Vec<&&Value> = rows
         .iter()
         .filter(|row| row["n"].as_u64().unwrap_or(0) > 0)

@@ -139,6 +139,11 @@ pub(crate) fn text(v: &serde_json::Value) -> String {
     esc(v.as_str().unwrap_or(""))
 }
 
+/// The items of a JSON array (none when not an array).
+pub(crate) fn list(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    v.as_array().into_iter().flatten().collect()
+}
+
 /// `<thead>` with the given column heads.
 pub(crate) fn head(cols: &[&str]) -> String {
     let mut s = String::from("<thead><tr>");
