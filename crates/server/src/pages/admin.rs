@@ -49,24 +49,7 @@ async fn render(s: &AppState, ctx: &Ctx, note: String, status: StatusCode) -> Pa
         admin = t("role.admin"),
         password = t("password"),
     ));
-    out.push_str(&format!(
-        r#"<section><h2>{}</h2><div class="scroll"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        t("audit"),
-        t("when"),
-        t("who"),
-        t("what"),
-        t("record")
-    ));
-    for a in &log {
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&a.at),
-            esc(&a.user),
-            esc(&a.action),
-            esc(&a.target)
-        ));
-    }
-    out.push_str("</tbody></table></div></section>");
+    out.push_str(&audit_section(&log, lang));
     Ok(shell_status(ctx, status, t("nav.admin"), &out))
 }
 
@@ -132,4 +115,31 @@ pub(crate) async fn add(
         Err(e) => return Err(super::error_page(&ctx, &e)),
     };
     render(&s, &ctx, note, status).await
+}
+
+/// The audit log as a section with a table: when, who, what, which record.
+pub(crate) fn audit_section(
+    log: &[creacity_store::AuditEntry],
+    lang: creacity_model::Lang,
+) -> String {
+    let t = |k: &str| tr(lang, k);
+    let mut out = format!(
+        r#"<section><h2>{}</h2><div class="scroll"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        t("audit"),
+        t("when"),
+        t("who"),
+        t("what"),
+        t("record")
+    );
+    for a in log {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&a.at),
+            esc(&a.user),
+            esc(&a.action),
+            esc(&a.target)
+        ));
+    }
+    out.push_str("</tbody></table></div></section>");
+    out
 }

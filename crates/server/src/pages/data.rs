@@ -109,20 +109,7 @@ fn body(ctx: &Ctx, ws: &creacity_store::Workspace, note: &str) -> Result<String,
         .as_ref()
         .is_some_and(|u| u.role == creacity_store::Role::Admin)
     {
-        out.push_str(&format!(
-            r#"<section><h2>{}</h2><div class="scroll"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-            t("audit"), t("when"), t("who"), t("what"), t("record")
-        ));
-        for a in ws.audit(30)? {
-            out.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&a.at),
-                esc(&a.user),
-                esc(&a.action),
-                esc(&a.target)
-            ));
-        }
-        out.push_str("</tbody></table></div></section>");
+        out.push_str(&super::admin::audit_section(&ws.audit(30)?, ctx.lang));
     }
     Ok(out)
 }
