@@ -1,63 +1,12 @@
 //! Firms in the store, on SQLite and (when `CREACITY_TEST_PG` names a database) on PostgreSQL,
 //! each PostgreSQL run in a schema of its own that is dropped afterwards.
 
-use std::path::PathBuf;
-
 use creacity_store::{
     Firm, FirmFilter, FirmKind, FirmLocation, PlaceLocation, StoreError, Workspace,
 };
 
-enum Place {
-    Lite(tempfile::TempDir),
-    Pg { admin: String, schema: String },
-}
-
-impl Place {
-    fn location(&self) -> PathBuf {
-        match self {
-            Place::Lite(d) => d.path().join("w.db"),
-            Place::Pg { admin, schema } => {
-                let sep = if admin.contains('?') { '&' } else { '?' };
-                PathBuf::from(format!("{admin}{sep}options=-csearch_path%3D{schema}"))
-            }
-        }
-    }
-}
-
-impl Drop for Place {
-    fn drop(&mut self) {
-        if let Place::Pg { admin, schema } = self
-            && let Ok(mut c) = postgres::Client::connect(admin, postgres::NoTls)
-        {
-            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
-        }
-    }
-}
-
-fn places(test: &str) -> Vec<Place> {
-    let mut out = vec![Place::Lite(tempfile::tempdir().unwrap())];
-    match std::env::var("CREACITY_TEST_PG") {
-        Ok(url) if !url.is_empty() => {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .subsec_nanos();
-            let schema = format!("t_firms_{test}_{}_{nanos}", std::process::id());
-            let mut c = postgres::Client::connect(&url, postgres::NoTls)
-                .expect("CREACITY_TEST_PG is set but the server cannot be reached");
-            c.batch_execute(&format!("CREATE SCHEMA {schema}")).unwrap();
-            out.push(Place::Pg { admin: url, schema });
-        }
-        _ => eprintln!("skipping PostgreSQL for {test}: CREACITY_TEST_PG is not set"),
-    }
-    out
-}
-
-fn each(test: &str, f: impl Fn(&std::path::Path)) {
-    for p in places(test) {
-        f(&p.location());
-    }
-}
+mod common;
+use common::each;
 
 /// A synthetic firm.
 fn firm(i: usize, period: &str) -> Firm {
