@@ -80,7 +80,10 @@ pub(crate) fn territory_map(
 /// The offline map: territory centres and outlines (an analysis of kind `territory-outlines`, a
 /// GeoJSON FeatureCollection with `properties.territory_id`), firms with coordinates, the newest
 /// stored clusters' hulls and the newest hot spots. With a territory, only its point, outline and
-/// firms, framed on it, and only the hulls and spots inside the frame.
+/// firms, framed on it; with an outline, only the hulls that overlap it ([`MapHull::overlaps`])
+/// and the spots inside it, else only those inside the frame.
+///
+/// [`MapHull::overlaps`]: creacity_report::MapHull::overlaps
 fn map_data(
     ws: &Workspace,
     lang: Lang,
@@ -201,13 +204,19 @@ fn map_data(
         }
     }
     if let Some(sc) = &scoped {
-        // Another territory's hulls and spots stay off this territory's map.
-        match sc.frame {
-            Some(b) => {
+        // Another territory's hulls and spots stay off this territory's map: tested against its
+        // outline when it has one (a box would keep what lies in a concave outline's bays or a
+        // hole), else against the frame.
+        match (data.outlines.first(), sc.frame) {
+            (Some(o), _) => {
+                data.hulls.retain(|h| h.overlaps(o));
+                data.spots.retain(|p| o.contains(p.lat, p.lon));
+            }
+            (None, Some(b)) => {
                 data.hulls.retain(|h| h.ring.iter().any(|&p| in_box(b, p)));
                 data.spots.retain(|p| in_box(b, (p.lat, p.lon)));
             }
-            None => {
+            (None, None) => {
                 data.hulls.clear();
                 data.spots.clear();
             }
@@ -349,9 +358,9 @@ fn mapping_section_for(
                 (false, false) =>
                     "Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores.",
                 (true, true) =>
-                    "Только фирмы этой территории; рамка — её граница (иначе её фирмы). Оболочки кластеров и горячие точки последнего анализа показаны, если попадают в рамку. Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord.",
+                    "Только фирмы этой территории; рамка — её граница (иначе её фирмы). Оболочки кластеров и горячие точки последнего анализа показаны, если попадают внутрь границы территории (оболочка — хотя бы одной вершиной, или территория внутри оболочки; без границы — в рамку). Проекция: равнопромежуточная относительно средней широты; без подложки (работает офлайн). Оболочки — выпуклые оболочки кластеров DBSCAN/HDBSCAN; цвет точек — z-оценка Getis-Ord.",
                 (true, false) =>
-                    "Only this territory's firms; the frame is its outline (else its firms). Cluster hulls and hot spots of the newest analysis are shown when they fall in the frame. Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores.",
+                    "Only this territory's firms; the frame is its outline (else its firms). Cluster hulls and hot spots of the newest analysis are shown when they fall inside the territory's outline (a hull by one vertex at least, or with the territory inside it; without an outline, in the frame). Projection: equirectangular about the mean latitude; no base map (works offline). Hulls are the convex hulls of DBSCAN/HDBSCAN clusters; spot colours are Getis-Ord z-scores.",
             }
         );
     }

@@ -9,7 +9,14 @@ use creacity_model::Lang;
 
 use crate::html::{esc, num};
 
+mod frame;
+mod inside;
+mod legend;
+mod outline;
 mod territory;
+use frame::{Frame, bounds, nice_km};
+use legend::legend;
+pub use outline::outlines_from_geojson;
 pub use territory::{TerritoryMap, TerritoryMapCluster, territory_map_svg};
 
 /// A labelled point (a territory's centre).
@@ -23,7 +30,8 @@ pub struct MapPlace {
     pub lon: f64,
 }
 
-/// A territory outline: rings of (lat, lon), the first of each polygon its exterior.
+/// A territory outline: rings of (lat, lon), the first of each polygon its exterior; exteriors
+/// and holes of all its polygons are read by the even–odd rule ([`MapOutline::contains`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapOutline {
     /// The territory's id.
@@ -166,83 +174,6 @@ pub fn spot_colour(z: f64) -> &'static str {
 const HULL_COLOURS: [&str; 8] = [
     "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
 ];
-
-struct Frame {
-    min_x: f64,
-    max_y: f64,
-    scale: f64,
-    cos0: f64,
-    pad: f64,
-}
-
-/// The box around `coords` (lat, lon): south, north, west, east.
-pub(crate) fn bounds(coords: &[(f64, f64)]) -> (f64, f64, f64, f64) {
-    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
-    for &(a, b) in coords {
-        lat0 = lat0.min(a);
-        lat1 = lat1.max(a);
-        lon0 = lon0.min(b);
-        lon1 = lon1.max(b);
-    }
-    (lat0, lat1, lon0, lon1)
-}
-
-impl Frame {
-    /// The frame around `coords` (lat, lon; not empty) for a map `width` wide, and the map's
-    /// height: each side spans at least `min_span` degrees of latitude, the longitude scaled by
-    /// the cosine of the mean latitude; the height is `aspect.0` × the inner width at most and
-    /// `aspect.1` × it at least, with `pad` around.
-    pub(crate) fn fit(
-        coords: &[(f64, f64)],
-        width: f64,
-        min_span: f64,
-        pad: f64,
-        aspect: (f64, f64),
-    ) -> (Self, f64) {
-        let (mut lat0, mut lat1, mut lon0, mut lon1) = bounds(coords);
-        if lat1 - lat0 < min_span {
-            let c = (lat0 + lat1) / 2.0;
-            (lat0, lat1) = (c - min_span / 2.0, c + min_span / 2.0);
-        }
-        let cos0 = ((lat0 + lat1) / 2.0).to_radians().cos().max(0.05);
-        if (lon1 - lon0) * cos0 < min_span {
-            let c = (lon0 + lon1) / 2.0;
-            let half = min_span / cos0 / 2.0;
-            (lon0, lon1) = (c - half, c + half);
-        }
-        let (span_x, span_y) = ((lon1 - lon0) * cos0, lat1 - lat0);
-        let inner_w = width - 2.0 * pad;
-        let scale = (inner_w / span_x).min(inner_w * aspect.0 / span_y);
-        let map_h = (span_y * scale).max(inner_w * aspect.1) + 2.0 * pad;
-        let frame = Self {
-            min_x: lon0 * cos0 - (inner_w / scale - span_x) / 2.0,
-            max_y: lat1 + ((map_h - 2.0 * pad) / scale - span_y) / 2.0,
-            scale,
-            cos0,
-            pad,
-        };
-        (frame, map_h)
-    }
-    fn x(&self, lon: f64) -> f64 {
-        self.pad + (lon * self.cos0 - self.min_x) * self.scale
-    }
-    fn y(&self, lat: f64) -> f64 {
-        self.pad + (self.max_y - lat) * self.scale
-    }
-    fn pt(&self, (lat, lon): (f64, f64)) -> String {
-        format!("{},{}", num(self.x(lon), 1), num(self.y(lat), 1))
-    }
-}
-
-/// A "nice" length in km for the scale bar: 1, 2 or 5 × 10ⁿ, at most `max_km`.
-pub(crate) fn nice_km(max_km: f64) -> f64 {
-    let p = 10f64.powf(max_km.log10().floor());
-    [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * p)
-        .find(|v| *v <= max_km)
-        .unwrap_or(p)
-}
 
 /// Renders the map as a self-contained `<svg>` element (about `width` px wide), with its legend.
 /// Returns an empty string when there is nothing to draw.
@@ -427,175 +358,6 @@ fn spot_cells(data: &MapData, f: &Frame, side_m: f64) -> String {
         ));
     }
     s
-}
-
-/// The short name of a method for the legend: `DBSCAN`, `HDBSCAN`, `Gi*`, `Gi`.
-fn short_method(m: &str) -> String {
-    if m.contains("Gi*") {
-        "Gi*".into()
-    } else if m.contains("Gi") {
-        "Gi".into()
-    } else {
-        m.split_whitespace().next().unwrap_or("").to_uppercase()
-    }
-}
-
-/// Legend entries flow left to right and wrap; each is a glyph (drawn at `{X}`, `{Y}`) and a label.
-struct Flow {
-    out: String,
-    x: f64,
-    y: f64,
-    width: f64,
-}
-
-impl Flow {
-    fn item(&mut self, glyph: &str, label: &str, bold: bool) {
-        let w = 26.0 + label.chars().count() as f64 * 7.4;
-        if self.x + w > self.width && self.x > 8.0 {
-            self.x = 8.0;
-            self.y += 22.0;
-        }
-        let (x, y) = (num(self.x, 1), num(self.y, 1));
-        self.out
-            .push_str(&glyph.replace("{X}", &x).replace("{Y}", &y));
-        self.out.push_str(&format!(
-            r##"<text x="{}" y="{}" font-size="12" fill="#1d2430" dominant-baseline="middle"{}>{}</text>"##,
-            num(self.x + if glyph.is_empty() { 0.0 } else { 16.0 }, 1),
-            y,
-            if bold { r#" font-weight="600""# } else { "" },
-            esc(label)
-        ));
-        self.x += w;
-    }
-}
-
-/// The legend below the map; returns its SVG and its height.
-fn legend(data: &MapData, lang: Lang, width: f64, top: f64) -> (String, f64) {
-    let ru = lang == Lang::Ru;
-    let mut fl = Flow {
-        out: String::new(),
-        x: 8.0,
-        y: top + 18.0,
-        width,
-    };
-    if !data.places.is_empty() {
-        fl.item(
-            r##"<rect x="{X}" y="{Y}" transform="translate(2 -4)" width="8" height="8" fill="#1d2430"/>"##,
-            if ru { "территория" } else { "territory" },
-            false,
-        );
-    }
-    if !data.outlines.is_empty() {
-        fl.item(
-            r##"<rect x="{X}" y="{Y}" transform="translate(0 -6)" width="12" height="12" fill="#ffffff" stroke="#8a94a3"/>"##,
-            if ru { "граница" } else { "outline" },
-            false,
-        );
-    }
-    if !data.firms.is_empty() {
-        fl.item(
-            r##"<circle cx="{X}" cy="{Y}" transform="translate(6 0)" r="2.5" fill="#39424e" fill-opacity="0.6"/>"##,
-            &if data.firms_total > data.firms.len() {
-                format!(
-                    "{} ({} {} {})",
-                    if ru { "фирмы" } else { "firms" },
-                    data.firms.len(),
-                    if ru { "из" } else { "of" },
-                    data.firms_total
-                )
-            } else {
-                format!("{} ({})", if ru { "фирмы" } else { "firms" }, data.firms.len())
-            },
-            false,
-        );
-    }
-    if !data.hulls.is_empty() {
-        let m = short_method(data.cluster_method.as_deref().unwrap_or(""));
-        fl.item(
-            &format!(
-                r##"<rect x="{{X}}" y="{{Y}}" transform="translate(0 -6)" width="12" height="12" fill="{c}" fill-opacity="0.18" stroke="{c}" stroke-width="2"/>"##,
-                c = HULL_COLOURS[0]
-            ),
-            &format!(
-                "{} {m} ({})",
-                if ru { "кластеры" } else { "clusters" },
-                data.hulls.len()
-            ),
-            false,
-        );
-    }
-    if !data.spots.is_empty() {
-        fl.x = 8.0;
-        fl.y += 22.0;
-        let m = short_method(data.spot_method.as_deref().unwrap_or("Gi*"));
-        fl.item("", &format!("{m}:"), true);
-        for (t, c, _, en, rus) in CLASSES {
-            let label = format!(
-                "{} (z {} {})",
-                if ru { rus } else { en },
-                if t > 0.0 { "≥" } else { "≤" },
-                t
-            );
-            fl.item(
-                &format!(r##"<circle cx="{{X}}" cy="{{Y}}" transform="translate(6 0)" r="5.5" fill="{c}"/>"##),
-                &label,
-                false,
-            );
-        }
-        fl.item(
-            &format!(r##"<circle cx="{{X}}" cy="{{Y}}" transform="translate(6 0)" r="5.5" fill="{NOT_SIGNIFICANT}"/>"##),
-            if ru { "незначимо" } else { "not significant" },
-            false,
-        );
-    }
-    let h = fl.y - top + 16.0;
-    (fl.out, h)
-}
-
-/// Reads territory outlines from a GeoJSON FeatureCollection whose features carry
-/// `properties.territory_id` and a Polygon or MultiPolygon geometry (`[lon, lat]` positions).
-/// Features without either are skipped.
-///
-/// ```
-/// let gj = serde_json::json!({"type": "FeatureCollection", "features": [{"type": "Feature",
-///   "properties": {"territory_id": "t1"},
-///   "geometry": {"type": "Polygon", "coordinates": [[[60.0, 56.0], [61.0, 56.0], [61.0, 57.0], [60.0, 56.0]]]}}]});
-/// let o = creacity_report::outlines_from_geojson(&gj);
-/// assert_eq!(o[0].territory_id, "t1");
-/// assert_eq!(o[0].rings[0][1], (56.0, 61.0));
-/// ```
-pub fn outlines_from_geojson(v: &serde_json::Value) -> Vec<MapOutline> {
-    let ring = |r: &serde_json::Value| -> Vec<(f64, f64)> {
-        r.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| Some((p.get(1)?.as_f64()?, p.get(0)?.as_f64()?)))
-            .collect()
-    };
-    let mut out = Vec::new();
-    for feat in v["features"].as_array().into_iter().flatten() {
-        let Some(id) = feat["properties"]["territory_id"].as_str() else {
-            continue;
-        };
-        let g = &feat["geometry"];
-        let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
-            Some("Polygon") => vec![&g["coordinates"]],
-            Some("MultiPolygon") => g["coordinates"].as_array().into_iter().flatten().collect(),
-            _ => continue,
-        };
-        let rings: Vec<Vec<(f64, f64)>> = polys
-            .into_iter()
-            .flat_map(|p| p.as_array().into_iter().flatten().map(ring))
-            .filter(|r| r.len() >= 3)
-            .collect();
-        if !rings.is_empty() {
-            out.push(MapOutline {
-                territory_id: id.to_string(),
-                rings,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]
