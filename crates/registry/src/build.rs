@@ -1,6 +1,7 @@
 //! Turning the attributes of one `Документ` into a typed record or companion row, with the checks
 //! that make a record invalid (kind, category, dates, INN, headcount) and the counters that do not.
 
+use crate::companion::is_unknown_companion;
 use crate::error::RegistryError;
 use crate::parse::{CompanionRow, DocDraft, OnError, ParseContext, ParsedFile};
 use crate::record::{Category, Date, EmployeesSource, FirmKind, FirmRecord, inn_checksum_ok};
@@ -13,7 +14,9 @@ pub(crate) fn finish_doc(
 ) -> Result<(), RegistryError> {
     let result = match out.kind {
         Some(FileKind::Registry) | None => build_record(d, out, cx).map(|r| out.records.push(r)),
-        Some(_) => build_companion(d, cx).map(|r| out.companions.push(r)),
+        Some(kind) => {
+            build_companion(d, kind, is_unknown_companion(out), cx).map(|r| out.companions.push(r))
+        }
     };
     match (result, cx.on_error) {
         (Ok(()), _) => Ok(()),
@@ -139,7 +142,14 @@ fn build_record(
     })
 }
 
-fn build_companion(d: DocDraft, cx: &ParseContext<'_>) -> Result<CompanionRow, RegistryError> {
+/// A companion row. `strict` (a file of an unknown `ВерсФорм`): the row must also carry a value
+/// of its dataset, else the known structure did not find it and the document is invalid.
+fn build_companion(
+    d: DocDraft,
+    kind: FileKind,
+    strict: bool,
+    cx: &ParseContext<'_>,
+) -> Result<CompanionRow, RegistryError> {
     let off = d.offset;
     let inn = d.inn.unwrap_or_default();
     if inn.len() != 10 || !inn.bytes().all(|c| c.is_ascii_digit()) {
@@ -168,11 +178,29 @@ fn build_companion(d: DocDraft, cx: &ParseContext<'_>) -> Result<CompanionRow, R
         .as_deref()
         .or(d.snapshot.as_deref())
         .and_then(Date::parse_ru);
-    Ok(CompanionRow {
+    let row = CompanionRow {
         inn,
         date,
         revenue: money(&d.revenue, "СумДоход")?,
         expenditure: money(&d.expenditure, "СумРасход")?,
         employees,
-    })
+    };
+    if strict {
+        let (found, field, expected) = match kind {
+            FileKind::Headcount => (
+                row.employees.is_some(),
+                "СведССЧР @КолРаб",
+                "present (a non-negative whole number)",
+            ),
+            _ => (
+                row.revenue.is_some() || row.expenditure.is_some(),
+                "СведДохРасх @СумДоход|@СумРасход",
+                "present (an amount in roubles)",
+            ),
+        };
+        if !found {
+            return Err(invalid(cx, off, field, None, expected));
+        }
+    }
+    Ok(row)
 }

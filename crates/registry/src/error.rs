@@ -56,10 +56,11 @@ pub enum RegistryError {
         /// What the XML parser said.
         message: String,
     },
-    /// `ВерсФорм` is not one the reader knows.
+    /// `ВерсФорм` is not one the reader knows: always for the registry, and for a companion file
+    /// whose documents do not parse with the known structure.
     #[error(
-        "{zip}/{entry}: unknown schema version ВерсФорм={found:?}; known versions: {known} / \
-         неизвестная версия формата"
+        "{zip}/{entry}: unknown schema version ВерсФорм={found:?}; known versions: {known}{reason} \
+         / неизвестная версия формата"
     )]
     UnknownSchema {
         /// The zip.
@@ -70,6 +71,9 @@ pub enum RegistryError {
         found: String,
         /// The known versions.
         known: String,
+        /// For a companion file, what did not parse with the known structure (starting with
+        /// `"; "`, in English and Russian); empty for the registry.
+        reason: String,
     },
     /// A record holds a value that cannot be read.
     #[error(

@@ -329,7 +329,12 @@ where
                     match result {
                         Ok(f) => {
                             zr.records += f.companions.len() as u64;
+                            *zr.schema_versions.entry(f.form_version).or_default() +=
+                                f.companions.len() as u64;
                             report.companion_rows += f.companions.len() as u64;
+                            for w in f.warnings {
+                                report.warn(w);
+                            }
                             for e in &f.skipped {
                                 report.skip(SkippedError::from_error(
                                     &companions[zip].name,
@@ -445,6 +450,9 @@ where
                         }
                         for e in &f.skipped {
                             report.skip(SkippedError::from_error(zname, &name, e));
+                        }
+                        for w in &f.warnings {
+                            report.warn(w.clone());
                         }
                         report.codes += f.stats.codes;
                         report.missing_main_code += f.stats.missing_main_code;

@@ -10,7 +10,9 @@
 //! - [`ingest`]: zips → batches of [`FirmRecord`] through a callback, with a [`Checkpoint`] per
 //!   batch for resuming, a [`Progress`] callback and a [`Report`] of every problem met.
 //! - [`parse_file`]: one XML file in memory → records or companion rows (no I/O).
-//! - [`SchemaVersion`]: the versions known; an unknown `ВерсФорм` is refused with the list.
+//! - [`SchemaVersion`]: the versions known; an unknown `ВерсФорм` of the registry is refused with
+//!   the list; a companion file of an unknown `ВерсФорм` is read with the known structure when all
+//!   its documents parse, with a [`Warning`] in the [`Report`], else refused.
 //! - [`AddressTable`]: address type spellings → canonical type (`г.` → город, `р-н` → район), as
 //!   data (`crates/mapping/data/address-types.csv`, shared with territory matching in
 //!   `creacity-mapping`), replaceable by the user's own table.
@@ -43,6 +45,7 @@
 
 mod address;
 mod build;
+mod companion;
 mod error;
 mod exits;
 mod ingest;
@@ -71,7 +74,7 @@ pub use record::{
     Place, inn_checksum_ok,
 };
 pub use report::{
-    Batch, Checkpoint, Duplicate, Phase, Progress, REPORT_EXAMPLES, Report, SkippedError,
+    Batch, Checkpoint, Duplicate, Phase, Progress, REPORT_EXAMPLES, Report, SkippedError, Warning,
     ZipCheckpoint, ZipReport,
 };
 pub use schema::{COMPANION_FORM_VERSIONS, FileKind, SchemaVersion};

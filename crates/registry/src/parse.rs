@@ -10,9 +10,11 @@ use serde::Serialize;
 
 use crate::address::AddressTable;
 use crate::build::finish_doc;
+use crate::companion::settle_companion_version;
 use crate::error::RegistryError;
 use crate::record::{ActivityCode, Date, FirmRecord, OkvedEdition, Place};
-use crate::schema::{COMPANION_FORM_VERSIONS, FileKind, SchemaVersion};
+use crate::report::Warning;
+use crate::schema::{FileKind, SchemaVersion};
 
 /// What to do with an entry or record that cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -78,6 +80,8 @@ pub struct ParsedFile {
     pub kind: Option<FileKind>,
     /// Schema version of a registry file.
     pub version: Option<SchemaVersion>,
+    /// `ВерсФорм` as written in the header (empty when absent), for companions as for the registry.
+    pub form_version: String,
     /// `КолДок` as declared in the header.
     pub declared_docs: Option<usize>,
     /// Registry records.
@@ -88,6 +92,8 @@ pub struct ParsedFile {
     pub skipped: Vec<RegistryError>,
     /// Counters.
     pub stats: FileStats,
+    /// What was read anyway but should be checked (a companion of an unknown `ВерсФорм`).
+    pub warnings: Vec<Warning>,
 }
 
 macro_rules! names {
@@ -142,6 +148,13 @@ pub(crate) struct DocDraft {
 /// [`RegistryError::MalformedXml`] with the byte offset, [`RegistryError::UnknownSchema`] listing
 /// the known versions, and under [`OnError::Stop`] [`RegistryError::InvalidRecord`].
 ///
+/// A registry file of an unknown `ВерсФорм` is refused. A companion file of a `ВерсФорм` not in
+/// [`crate::COMPANION_FORM_VERSIONS`] is read with the known structure, strictly: when every
+/// document gives its INN and a value of its dataset, and as many documents as `КолДок` declares
+/// are read, its rows come with a [`Warning::CompanionVersion`] in [`ParsedFile::warnings`];
+/// otherwise, whatever [`ParseContext::on_error`] says, it is refused with
+/// [`RegistryError::UnknownSchema`] saying what did not parse.
+///
 /// ```
 /// use creacity_registry::{AddressTable, OnError, ParseContext, parse_file};
 /// let xml = r#"<Файл ИдФайл="x" ВерсФорм="4.06" ТипИнф="РЕЕСТРМСП" КолДок="1">
@@ -179,12 +192,22 @@ fn declares_cp1251(bytes: &[u8]) -> bool {
 }
 
 fn parse_utf8(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, RegistryError> {
-    let mut reader = Reader::from_reader(bytes);
-    reader.config_mut().check_end_names = true;
     let mut out = ParsedFile {
         kind: FileKind::from_entry_name(cx.entry),
         ..ParsedFile::default()
     };
+    let read = read_events(bytes, cx, &mut out);
+    settle_companion_version(out, read, cx)
+}
+
+/// Reads the events of one file into `out`; on an error, `out` holds what was read before it.
+fn read_events(
+    bytes: &[u8],
+    cx: &ParseContext<'_>,
+    out: &mut ParsedFile,
+) -> Result<(), RegistryError> {
+    let mut reader = Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = true;
     let mut stack: Vec<Tag> = Vec::with_capacity(8);
     let mut doc: Option<DocDraft> = None;
     let mut seen_root = false;
@@ -205,7 +228,7 @@ fn parse_utf8(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, Registr
                 if stack.pop() == Some(Tag::Doc)
                     && let Some(d) = doc.take()
                 {
-                    finish_doc(d, &mut out, cx)?;
+                    finish_doc(d, out, cx)?;
                 }
                 continue;
             }
@@ -234,7 +257,7 @@ fn parse_utf8(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, Registr
                         &format!("root element is <{}>, expected <Файл>", name),
                     ));
                 }
-                read_header(&e, &mut out, cx, pos)?;
+                read_header(&e, out, cx, pos)?;
                 Tag::File
             }
             Some(Tag::File) if name == DOC => {
@@ -391,7 +414,7 @@ fn parse_utf8(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, Registr
         } else if tag == Tag::Doc
             && let Some(d) = doc.take()
         {
-            finish_doc(d, &mut out, cx)?;
+            finish_doc(d, out, cx)?;
         }
     }
     if let Some(open) = stack.last() {
@@ -407,7 +430,7 @@ fn parse_utf8(bytes: &[u8], cx: &ParseContext<'_>) -> Result<ParsedFile, Registr
     if !seen_root {
         return Err(malformed(cx, 0, "no root element (empty file)"));
     }
-    Ok(out)
+    Ok(())
 }
 
 fn malformed(cx: &ParseContext<'_>, offset: u64, message: &str) -> RegistryError {
@@ -455,20 +478,20 @@ fn read_header(
         out.kind = Some(FileKind::Registry);
     }
     let kind = *out.kind.get_or_insert(FileKind::Registry);
-    let unknown = |known: String| RegistryError::UnknownSchema {
-        zip: cx.zip.to_string(),
-        entry: cx.entry.to_string(),
-        found: form.clone(),
-        known,
-    };
+    // A registry file of an unknown version is refused here; a companion's is settled once read
+    // (see `settle_companion_version`).
     if kind == FileKind::Registry {
-        out.version = Some(
-            SchemaVersion::from_form_version(&form)
-                .ok_or_else(|| unknown(SchemaVersion::known_list()))?,
-        );
-    } else if !COMPANION_FORM_VERSIONS.contains(&form.as_str()) {
-        return Err(unknown(COMPANION_FORM_VERSIONS.join(", ")));
+        out.version = Some(SchemaVersion::from_form_version(&form).ok_or_else(|| {
+            RegistryError::UnknownSchema {
+                zip: cx.zip.to_string(),
+                entry: cx.entry.to_string(),
+                found: form.clone(),
+                known: SchemaVersion::known_list(),
+                reason: String::new(),
+            }
+        })?);
     }
+    out.form_version = form;
     Ok(())
 }
 

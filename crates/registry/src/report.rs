@@ -93,6 +93,48 @@ impl SkippedError {
     }
 }
 
+/// Something read although it should be checked: nothing was lost, but the reader made an
+/// assumption the caller should know of. Its `Display` is the message in English and Russian.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Warning {
+    /// A companion file whose `ВерсФорм` is not among [`crate::COMPANION_FORM_VERSIONS`], read
+    /// with the known structure because every document in it parsed.
+    CompanionVersion {
+        /// The zip.
+        zip: String,
+        /// The file inside the zip.
+        entry: String,
+        /// The `ВерсФорм` found.
+        found: String,
+        /// The versions known, comma-separated.
+        known: String,
+        /// Rows read from it.
+        rows: u64,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::CompanionVersion {
+                zip,
+                entry,
+                found,
+                known,
+                rows,
+            } => write!(
+                f,
+                "{zip}/{entry}: companion file of schema version ВерсФорм={found:?}, not among the \
+                 known {known}: read with the known structure, all {rows} documents parsed; check \
+                 the values / файл-спутник версии формата ВерсФорм={found:?}, не из известных \
+                 ({known}): прочитан по известной структуре, разобраны все документы ({rows}); \
+                 проверьте значения"
+            ),
+        }
+    }
+}
+
 /// A firm id met twice in the same zip.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Duplicate {
@@ -119,7 +161,7 @@ pub struct ZipReport {
     pub entries_resumed: u64,
     /// Records (registry) or rows (companions) read.
     pub records: u64,
-    /// Records read per schema version (`ВерсФорм`).
+    /// Records (registry) or rows (companions) read per schema version (`ВерсФорм`).
     pub schema_versions: BTreeMap<String, u64>,
     /// True when the central directory was unreadable and entries were read by their local
     /// headers (a truncated or damaged archive).
@@ -156,6 +198,10 @@ pub struct Report {
     pub skipped: u64,
     /// Up to [`REPORT_EXAMPLES`] of them.
     pub skipped_examples: Vec<SkippedError>,
+    /// Files read with a warning (a companion of an unknown `ВерсФорм`), nothing lost.
+    pub warnings: u64,
+    /// Up to [`REPORT_EXAMPLES`] of them.
+    pub warning_examples: Vec<Warning>,
     /// Companion rows read.
     pub companion_rows: u64,
     /// Registry records that received revenue or headcount from a companion.
@@ -171,6 +217,13 @@ impl Report {
         self.skipped += 1;
         if self.skipped_examples.len() < REPORT_EXAMPLES {
             self.skipped_examples.push(s);
+        }
+    }
+
+    pub(crate) fn warn(&mut self, w: Warning) {
+        self.warnings += 1;
+        if self.warning_examples.len() < REPORT_EXAMPLES {
+            self.warning_examples.push(w);
         }
     }
 

@@ -84,9 +84,11 @@ impl std::fmt::Display for SchemaVersion {
     }
 }
 
-/// The `ВерсФорм` values accepted for the two companion datasets (revenue/expenditure and
-/// headcount). They are published in their own format family; the reader accepts these and refuses
-/// others, like it does for the registry.
+/// The `ВерсФорм` values known for the two companion datasets (revenue/expenditure and
+/// headcount), an assumption: the reference does not state them. A companion file of another
+/// version is read with the known structure and a [`crate::Warning::CompanionVersion`] when every
+/// document in it parses, and refused with [`crate::RegistryError::UnknownSchema`] otherwise (see
+/// [`crate::parse_file`]); the registry's unknown versions are always refused.
 pub const COMPANION_FORM_VERSIONS: [&str; 2] = ["4.01", "4.02"];
 
 /// Which dataset a file belongs to.
