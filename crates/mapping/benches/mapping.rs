@@ -16,7 +16,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use creacity_mapping::Matrix;
-use creacity_mapping::indices::{IndexParams, compute_indices};
+use creacity_mapping::indices::{IndexEngine, IndexParams, IndexReport};
 use creacity_mapping::spatial::{DbscanParams, HdbscanParams, dbscan, hdbscan};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -206,6 +206,24 @@ fn panel_value(i: u64, j: u64, t: u64) -> f64 {
     }
 }
 
+/// What the peer sums too: Krugman and the defined densities, in eight lanes (the order of a
+/// checksum does not matter; a single chain of 1.5 M additions would cost more than the peer's
+/// sum, which is outside its timer).
+fn checksum_of(r: &IndexReport) -> f64 {
+    let mut lanes = [0.0f64; 8];
+    for c in r.relatedness_density.chunks(8) {
+        for (l, v) in lanes.iter_mut().zip(c) {
+            *l += if v.is_finite() { *v } else { 0.0 };
+        }
+    }
+    let krugman: f64 = r
+        .by_territory
+        .iter()
+        .map(|x| x.krugman.unwrap_or(0.0))
+        .sum();
+    krugman + lanes.iter().sum::<f64>()
+}
+
 fn indices(args: &[String]) {
     let (nt, ns, nm) = (
         arg(args, "--territories", 2500),
@@ -233,16 +251,8 @@ fn indices(args: &[String]) {
         // panel of 120 full reports would otherwise hold 3.4 GB.
         checksum = panel
             .par_iter()
-            .map(|m| {
-                let r = compute_indices(m, &params);
-                r.by_territory
-                    .iter()
-                    .map(|x| x.krugman.unwrap_or(0.0))
-                    .sum::<f64>()
-                    + r.relatedness_density
-                        .iter()
-                        .filter(|v| v.is_finite())
-                        .sum::<f64>()
+            .map_init(IndexEngine::new, |engine, m| {
+                checksum_of(&engine.compute(m, &params))
             })
             .collect::<Vec<f64>>()
             .iter()

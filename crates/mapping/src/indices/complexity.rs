@@ -3,6 +3,9 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::density::{self, BLOCK_BITS};
+use super::engine::density_parallel;
+
 /// Diversity of every region (EconGeo `diversity(mat, RCA = TRUE)`): the number of sectors in
 /// which the region has a binary LQ of 1. `binary` is row-major `nrows × ncols`.
 pub fn diversity(binary: &[u8], ncols: usize) -> Vec<u32> {
@@ -46,15 +49,25 @@ pub fn co_occurrence(binary: &[u8], ncols: usize) -> Vec<u32> {
             bits[j * words + i / 64] |= u64::from(b != 0) << (i % 64);
         }
     }
-    let mut out = vec![0u32; ncols * ncols];
-    // The matrix is symmetric: each row computes the cells right of the diagonal, then the
-    // lower triangle is mirrored.
-    out.par_chunks_mut(ncols).enumerate().for_each(|(j, row)| {
-        cooc_row(&bits, words, j, row);
-    });
-    for j in 0..ncols {
+    cooc_from_bits(&bits, words, ncols, true)
+}
+
+/// Co-occurrence counts from each sector's bit set over regions (`words` `u64` per sector):
+/// the upper triangle counted, the lower one mirrored, the diagonal zero.
+pub(super) fn cooc_from_bits(bits: &[u64], words: usize, n: usize, parallel: bool) -> Vec<u32> {
+    let mut out = vec![0u32; n * n];
+    if parallel {
+        out.par_chunks_mut(n)
+            .enumerate()
+            .for_each(|(j, row)| cooc_row(bits, words, j, row));
+    } else {
+        for (j, row) in out.chunks_mut(n).enumerate() {
+            cooc_row(bits, words, j, row);
+        }
+    }
+    for j in 0..n {
         for k in 0..j {
-            out[j * ncols + k] = out[k * ncols + j];
+            out[j * n + k] = out[k * n + j];
         }
     }
     out
@@ -90,13 +103,12 @@ pub fn relatedness(cooc: &[u32], n: usize, method: RelatednessMethod) -> Vec<f64
     }
     let t: f64 = s.iter().sum();
     let mut out = vec![0.0; n * n];
-    out.par_chunks_mut(n).enumerate().for_each(|(a, row)| {
+    // The formulas are symmetric in (a, b) also in floating point (the two terms of "prob" swap
+    // places in a sum, the others swap factors), so the upper triangle is computed and mirrored.
+    for a in 0..n {
         // EconGeo broadcasts Si by row (Si[a, b] = S_b) and Sj by column (Sj[a, b] = S_a).
         let sj = s[a];
-        for (b, cell) in row.iter_mut().enumerate() {
-            if a == b {
-                continue;
-            }
+        for b in a + 1..n {
             let c = f64::from(cooc[a * n + b]);
             let si = s[b];
             let v = match method {
@@ -107,9 +119,11 @@ pub fn relatedness(cooc: &[u32], n: usize, method: RelatednessMethod) -> Vec<f64
                 RelatednessMethod::Cosine => c / (si * sj).sqrt(),
                 RelatednessMethod::Jaccard => c / (si + sj - c),
             };
-            *cell = if v.is_nan() { 0.0 } else { v };
+            let v = if v.is_nan() { 0.0 } else { v };
+            out[a * n + b] = v;
+            out[b * n + a] = v;
         }
-    });
+    }
     out
 }
 
@@ -118,186 +132,40 @@ pub fn relatedness(cooc: &[u32], n: usize, method: RelatednessMethod) -> Vec<f64
 /// `i` is specialised. EconGeo rounds to 2 decimals; creacity does not. `NaN` (JSON `null`)
 /// where a sector is related to nothing, as EconGeo.
 ///
-/// The product of the binary matrix with `R` uses the "four Russians" device: sectors are
-/// taken 8 at a time, the 256 subset sums of their rows of `R` are tabulated once, and each
-/// territory adds one table row per block instead of one row of `R` per specialisation. Sums
-/// are therefore grouped differently from a plain loop (last-bit differences only).
+/// The product of the binary matrix with `R` uses the "four Russians" device (see
+/// `density.rs`): sums are grouped by blocks of 8 sectors, so they can differ from a plain loop
+/// in the last bits.
 pub fn relatedness_density(binary: &[u8], ncols: usize, rel: &[f64]) -> Vec<f64> {
     let n = ncols;
-    let nrows = binary.len() / n;
-    let mut reltot = vec![0.0f64; n];
-    for row in rel.chunks_exact(n) {
-        for (a, v) in reltot.iter_mut().zip(row) {
-            *a += v;
-        }
-    }
-    let nblocks = n.div_ceil(BLOCK_BITS);
-    // Each territory's specialisations as one byte per block of 8 sectors.
-    let mut codes = vec![0u8; nrows * nblocks];
-    codes
-        .par_chunks_mut(nblocks)
-        .zip(binary.par_chunks(n))
-        .for_each(|(c, row)| {
-            for (j, &b) in row.iter().enumerate() {
-                c[j / BLOCK_BITS] |= u8::from(b != 0) << (j % BLOCK_BITS);
-            }
-        });
-    let mut out = vec![0.0f64; nrows * n];
-    if nrows == 0 || n == 0 {
-        return out;
-    }
-    // One chunk of territories per thread: each thread tabulates the subset sums for itself
-    // (about a tenth of the additions) and writes its rows of the result directly.
-    let chunk_rows = nrows.div_ceil(rayon::current_num_threads().max(1));
-    out.par_chunks_mut(chunk_rows * n)
-        .zip(codes.par_chunks(chunk_rows * nblocks))
-        .for_each(|(o, c)| density_rows(c, nblocks, rel, &reltot, n, o));
+    let reltot = density::column_totals(rel, n);
+    let codes = density::pack_codes(binary, n);
+    let mut out = vec![0.0f64; binary.len() / n * n];
+    density_parallel(&codes, n.div_ceil(BLOCK_BITS), rel, &reltot, n, &mut out);
     out
-}
-
-const BLOCK_BITS: usize = 8;
-/// Result columns per pass: one accumulator of 8 values stays in registers.
-const TILE: usize = 8;
-/// Blocks tabulated together: 16 × 256 lanes of 64 bytes (256 KiB) stay in L2.
-const GROUP: usize = 16;
-
-fn density_rows(
-    codes: &[u8],
-    nblocks: usize,
-    rel: &[f64],
-    reltot: &[f64],
-    n: usize,
-    out: &mut [f64],
-) {
-    #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU supports AVX2 (checked just above).
-        return unsafe { density_rows_avx2(codes, nblocks, rel, reltot, n, out) };
-    }
-    density_rows_plain(codes, nblocks, rel, reltot, n, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn density_rows_avx2(
-    codes: &[u8],
-    nblocks: usize,
-    rel: &[f64],
-    reltot: &[f64],
-    n: usize,
-    out: &mut [f64],
-) {
-    density_rows_plain(codes, nblocks, rel, reltot, n, out)
-}
-
-#[inline(always)]
-fn density_rows_plain(
-    codes: &[u8],
-    nblocks: usize,
-    rel: &[f64],
-    reltot: &[f64],
-    n: usize,
-    out: &mut [f64],
-) {
-    let nrows = out.len() / n;
-    let zero = Lane([0.0; TILE]);
-    // One 256-entry table per block of the group; a `u8` code indexes it without a check.
-    let mut table = vec![[zero; 256]; GROUP];
-    let mut acc = vec![zero; nrows];
-    // R cut into tiles of TILE columns, each sector's slice one lane (zero-padded).
-    let ntiles = n.div_ceil(TILE);
-    let mut relt = vec![zero; ntiles * n];
-    for (j, row) in rel.chunks_exact(n).enumerate() {
-        for (k, &v) in row.iter().enumerate() {
-            relt[(k / TILE) * n + j].0[k % TILE] = v;
-        }
-    }
-    for tile in 0..ntiles {
-        let c0 = tile * TILE;
-        let w = TILE.min(n - c0);
-        acc.iter_mut().for_each(|a| *a = zero);
-        for g0 in (0..nblocks).step_by(GROUP) {
-            let gn = GROUP.min(nblocks - g0);
-            for (gb, t) in table.iter_mut().enumerate().take(gn) {
-                // Doubling: the subsets that include sector `bit` are those without it plus
-                // its row of R, so each entry costs one vector addition from contiguous rows.
-                for bit in 0..BLOCK_BITS {
-                    let j = (g0 + gb) * BLOCK_BITS + bit;
-                    let r = if j < n { relt[tile * n + j] } else { zero };
-                    let (lo, hi) = t.split_at_mut(1 << bit);
-                    for (d, a) in hi[..1 << bit].iter_mut().zip(lo.iter()) {
-                        d.set_sum(a, &r);
-                    }
-                }
-            }
-            let tables = &table[..gn];
-            // Four territories at a time: four independent chains of additions keep the
-            // adder busy while table rows arrive (each chain still sums in block order).
-            let mut quads = acc.chunks_exact_mut(4);
-            let mut i = 0;
-            for q in quads.by_ref() {
-                let row = |r: usize| &codes[(i + r) * nblocks + g0..(i + r) * nblocks + g0 + gn];
-                let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3));
-                let (mut v0, mut v1, mut v2, mut v3) = (q[0], q[1], q[2], q[3]);
-                for (gb, t) in tables.iter().enumerate() {
-                    v0.add(&t[r0[gb] as usize]);
-                    v1.add(&t[r1[gb] as usize]);
-                    v2.add(&t[r2[gb] as usize]);
-                    v3.add(&t[r3[gb] as usize]);
-                }
-                q[0] = v0;
-                q[1] = v1;
-                q[2] = v2;
-                q[3] = v3;
-                i += 4;
-            }
-            for a in quads.into_remainder() {
-                let row_codes = &codes[i * nblocks + g0..i * nblocks + g0 + gn];
-                for (t, &code) in tables.iter().zip(row_codes) {
-                    a.add(&t[code as usize]);
-                }
-                i += 1;
-            }
-        }
-        for (row, a) in out.chunks_exact_mut(n).zip(&acc) {
-            for ((x, v), t) in row[c0..c0 + w]
-                .iter_mut()
-                .zip(&a.0)
-                .zip(&reltot[c0..c0 + w])
-            {
-                *x = v / t * 100.0;
-            }
-        }
-    }
-}
-
-/// TILE values on one cache line, so a table lookup touches exactly one line.
-#[derive(Clone, Copy)]
-#[repr(C, align(64))]
-struct Lane([f64; TILE]);
-
-impl Lane {
-    #[inline(always)]
-    fn add(&mut self, o: &Lane) {
-        for k in 0..TILE {
-            self.0[k] += o.0[k];
-        }
-    }
-    #[inline(always)]
-    fn set_sum(&mut self, a: &Lane, b: &Lane) {
-        for k in 0..TILE {
-            self.0[k] = a.0[k] + b.0[k];
-        }
-    }
 }
 
 fn cooc_row(bits: &[u64], words: usize, j: usize, row: &mut [u32]) {
     #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("popcnt") {
-        // SAFETY: the CPU has the POPCNT instruction (checked just above).
-        unsafe { cooc_row_popcnt(bits, words, j, row) };
-        return;
+    {
+        if std::is_x86_feature_detected!("avx512f")
+            && std::is_x86_feature_detected!("avx512vpopcntdq")
+        {
+            // SAFETY: the CPU has AVX-512F and VPOPCNTDQ (checked just above).
+            return unsafe { cooc_row_avx512(bits, words, j, row) };
+        }
+        if std::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU has the POPCNT instruction (checked just above).
+            return unsafe { cooc_row_popcnt(bits, words, j, row) };
+        }
     }
+    cooc_row_plain(bits, words, j, row);
+}
+
+/// Eight words counted by one instruction: the compiler turns the plain loop into
+/// `vpopcntq` over 512-bit vectors.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vpopcntdq")]
+unsafe fn cooc_row_avx512(bits: &[u64], words: usize, j: usize, row: &mut [u32]) {
     cooc_row_plain(bits, words, j, row);
 }
 

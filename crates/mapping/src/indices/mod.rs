@@ -1,12 +1,17 @@
 //! Specialisation, concentration and relatedness indices on a territory × sector [`Matrix`],
 //! each defined as in the R package EconGeo (Balland 2017); see `docs/methods/mapping.md`.
 
+#[cfg(target_arch = "x86_64")]
+mod cells_avx512;
 mod complexity;
+mod density;
+mod engine;
 mod specialisation;
 
 pub use complexity::{
     RelatednessMethod, co_occurrence, diversity, relatedness, relatedness_density, ubiquity,
 };
+pub use engine::IndexEngine;
 pub use specialisation::{
     binary_lq, entropy, herfindahl, hoover, krugman, location_quotient, specialisation_coefficient,
 };
@@ -158,36 +163,37 @@ pub struct IndexReport {
 /// assert_eq!(r.by_territory[0].diversity, 1);
 /// ```
 pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
-    let nc = m.ncols();
-    let (lq, rows) = row_pass(m);
-    let bin = binary_lq(&lq);
-    let kr: Vec<Option<f64>> = rows.iter().map(|r| r.krugman).collect();
-    let he: Vec<Option<f64>> = rows.iter().map(|r| r.herfindahl).collect();
-    let en: Vec<Option<f64>> = rows.iter().map(|r| r.entropy).collect();
-    let div = diversity(&bin, nc);
-    let ubi = ubiquity(&bin, nc);
-    let hoo = hoover(m, params.population.as_deref());
-    let cooc = co_occurrence(&bin, nc);
-    let rel = relatedness(&cooc, nc, params.relatedness);
-    let dens = relatedness_density(&bin, nc, &rel);
-    let col_sums = m.col_sums();
-    let by_territory = (0..m.nrows())
-        .map(|i| TerritoryIndices {
-            territory: m.row_labels()[i].clone(),
-            total: m.row_sum(i),
-            krugman: kr[i],
-            specialisation_coefficient: kr[i].map(|k| k / 2.0),
-            herfindahl: he[i],
-            entropy: en[i],
-            diversity: div[i],
+    engine::compute_parallel(m, params)
+}
+
+/// Attaches labels and the per-territory and per-sector records to what the passes computed.
+fn assemble(m: &Matrix, params: &IndexParams, c: engine::Computed) -> IndexReport {
+    let by_territory = c
+        .rows
+        .iter()
+        .zip(&c.row_sums)
+        .zip(m.row_labels())
+        .map(|((r, total), label)| TerritoryIndices {
+            territory: label.clone(),
+            total: *total,
+            krugman: r.krugman,
+            specialisation_coefficient: r.krugman.map(|k| k / 2.0),
+            herfindahl: r.herfindahl,
+            entropy: r.entropy,
+            diversity: r.diversity,
         })
         .collect();
-    let by_sector = (0..nc)
-        .map(|j| SectorIndices {
-            sector: m.col_labels()[j].clone(),
-            total: col_sums[j],
-            hoover: hoo[j],
-            ubiquity: ubi[j],
+    let by_sector = c
+        .hoover
+        .iter()
+        .zip(&c.ubiquity)
+        .zip(&c.col_sums)
+        .zip(m.col_labels())
+        .map(|(((hoover, ubiquity), total), label)| SectorIndices {
+            sector: label.clone(),
+            total: *total,
+            hoover: *hoover,
+            ubiquity: *ubiquity,
         })
         .collect();
     IndexReport {
@@ -197,112 +203,10 @@ pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
         sectors: m.col_labels().to_vec(),
         by_territory,
         by_sector,
-        location_quotient: lq,
-        binary_lq: bin,
-        co_occurrence: cooc,
-        relatedness: rel,
-        relatedness_density: dens,
-    }
-}
-
-/// The per-territory indices of one row, computed in one pass over it (the same arithmetic, in
-/// the same order, as the separate functions, so the same results).
-struct RowIndices {
-    krugman: Option<f64>,
-    herfindahl: Option<f64>,
-    entropy: Option<f64>,
-}
-
-/// Location quotients (row-major, written in place) and the per-row indices.
-fn row_pass(m: &Matrix) -> (Vec<f64>, Vec<RowIndices>) {
-    use rayon::prelude::*;
-    let n = m.ncols().max(1);
-    let total: f64 = m.values().iter().sum();
-    let col_share: Vec<f64> = m.col_sums().iter().map(|c| c / total).collect();
-    let mut lq = vec![0.0f64; m.values().len()];
-    let rows = lq
-        .par_chunks_mut(n)
-        .zip(m.values().par_chunks(n))
-        .with_min_len(64)
-        .map_init(Scratch::default, |scratch, (out, row)| {
-            row_indices(row, &col_share, out, scratch)
-        })
-        .collect();
-    (lq, rows)
-}
-
-/// Buffers reused across the rows one thread handles.
-#[derive(Default)]
-struct Scratch {
-    shares: Vec<f64>,
-    nonzero: Vec<f64>,
-}
-
-fn row_indices(row: &[f64], col_share: &[f64], out: &mut [f64], s: &mut Scratch) -> RowIndices {
-    #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU supports AVX2 (checked just above).
-        return unsafe { row_indices_avx2(row, col_share, out, s) };
-    }
-    row_indices_plain(row, col_share, out, s)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn row_indices_avx2(
-    row: &[f64],
-    col_share: &[f64],
-    out: &mut [f64],
-    s: &mut Scratch,
-) -> RowIndices {
-    row_indices_plain(row, col_share, out, s)
-}
-
-/// One row: the divisions first, in a loop without sums so that they run as vectors; then the
-/// sums in column order, exactly as the separate index functions add them.
-#[inline(always)]
-fn row_indices_plain(
-    row: &[f64],
-    col_share: &[f64],
-    out: &mut [f64],
-    s: &mut Scratch,
-) -> RowIndices {
-    let rs: f64 = row.iter().sum();
-    s.shares.clear();
-    s.shares.resize(row.len(), 0.0);
-    for (((o, sh), x), c) in out
-        .iter_mut()
-        .zip(s.shares.iter_mut())
-        .zip(row)
-        .zip(col_share)
-    {
-        let share = x / rs;
-        *sh = share;
-        let v = share / c;
-        *o = if v.is_nan() { 0.0 } else { v };
-    }
-    let (mut k, mut h) = (0.0, 0.0);
-    for ((sh, x), c) in s.shares.iter().zip(row).zip(col_share) {
-        k += (sh - c).abs();
-        h += x * x;
-    }
-    // The logarithms of the non-zero cells only, gathered first without a branch (zeros are
-    // scattered at random, so a branch would mispredict), in row order.
-    s.nonzero.clear();
-    s.nonzero.resize(row.len() + 1, 0.0);
-    let mut len = 0;
-    for (x, sh) in row.iter().zip(&s.shares) {
-        s.nonzero[len] = *sh;
-        len += usize::from(*x > 0.0);
-    }
-    let mut e = 0.0;
-    for share in &s.nonzero[..len] {
-        e += share * share.log2();
-    }
-    let some = rs > 0.0;
-    RowIndices {
-        krugman: some.then_some(k),
-        herfindahl: some.then(|| h / (rs * rs)),
-        entropy: some.then_some(-e),
+        location_quotient: c.lq,
+        binary_lq: c.binary,
+        co_occurrence: c.cooc,
+        relatedness: c.rel,
+        relatedness_density: c.density,
     }
 }
