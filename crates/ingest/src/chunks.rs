@@ -1,6 +1,6 @@
-//! Reading a large delimited table in chunks of rows, so memory stays bounded by the chunk size and
-//! not by the file size. Header handling, encoding and delimiter detection are those of
-//! [`crate::parse_delimited`]; row numbers are the real lines of the file.
+//! Reading a large table row by row or in chunks of rows, so memory stays bounded by one row or
+//! one chunk and not by the file size. Header handling, encoding and delimiter detection are those
+//! of [`crate::parse_delimited`]; row numbers are the real lines of the file (or rows of the sheet).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
@@ -14,18 +14,132 @@ use crate::{IngestError, Table, read_table};
 /// Bytes read from the file at a time.
 const BLOCK: usize = 1 << 20;
 
-/// Reads a CSV/TSV file in chunks of at most `rows_per_chunk` data rows and hands each chunk to
+/// What every row of a table read row by row shares: file name, headers and encoding.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableHead {
+    /// The file name as the user gave it (for messages).
+    pub file: String,
+    /// Header cells, trimmed.
+    pub headers: Vec<String>,
+    /// Encoding the text was decoded from (`xlsx` for workbooks).
+    pub encoding: &'static str,
+}
+
+/// One data row of a table read by [`read_table_rows`]. The same value is refilled for every row,
+/// so once its buffer has grown, reading a row allocates nothing.
+#[derive(Debug, Clone, Default)]
+pub struct TableRow {
+    line: usize,
+    record: csv::StringRecord,
+}
+
+impl TableRow {
+    /// 1-based row number in the file (the header is row 1 unless blank or comment lines precede it)
+    /// or in the sheet.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Number of cells (rows may be shorter or longer than the header).
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    /// Whether the row has no cells at all.
+    pub fn is_empty(&self) -> bool {
+        self.record.is_empty()
+    }
+
+    /// Cell `i`, trimmed; empty beyond the end of the row.
+    pub fn cell(&self, i: usize) -> &str {
+        self.record.get(i).map_or("", str::trim)
+    }
+
+    /// Whether every cell is empty after trimming (such rows are skipped, as [`read_table`] does).
+    fn is_blank(&self) -> bool {
+        self.record.iter().all(|c| c.trim().is_empty())
+    }
+
+    /// Starts a row of a sheet: no cells yet.
+    pub(crate) fn start(&mut self, line: usize) {
+        self.line = line;
+        self.record.clear();
+    }
+
+    /// Appends a cell.
+    pub(crate) fn push(&mut self, cell: &str) {
+        self.record.push_field(cell);
+    }
+}
+
+/// Reads a table row by row and hands each non-blank data row to `each`, with the header shared by
+/// all rows. CSV/TSV stream from the file (memory bounded by the longest row); `.xlsx`/`.xlsm`
+/// sheets stream cell by cell from the workbook (the shared-strings table is held in memory, the
+/// sheet is not); other workbooks (`.xlsb`, `.xls`, `.ods`) are loaded whole as [`read_table`] does
+/// and then handed out row by row. The first sheet is read. Returns the header, also when there
+/// are no data rows. Stops at the first error, from the reader or from `each`.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("firms.csv");
+/// std::fs::write(&path, "id;name\n1; A \n;\n2;B\n").unwrap();
+/// let mut rows = Vec::new();
+/// let head = creacity_ingest::read_table_rows(&path, |_, row| {
+///     rows.push((row.line(), row.cell(1).to_string()));
+///     Ok::<_, creacity_ingest::IngestError>(())
+/// })
+/// .unwrap();
+/// assert_eq!(head.headers, vec!["id", "name"]);
+/// assert_eq!(rows, vec![(2, "A".to_string()), (4, "B".to_string())]);
+/// ```
+///
+/// # Errors
+/// [`IngestError::Io`], [`IngestError::Format`] as for [`read_table`] (for streamed sheets, a
+/// broken cell is named with its sheet), or what `each` returns.
+pub fn read_table_rows<E, F>(path: &Path, mut each: F) -> Result<TableHead, E>
+where
+    E: From<IngestError>,
+    F: FnMut(&TableHead, &TableRow) -> Result<(), E>,
+{
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" | "tsv" | "txt" | "" => stream_delimited(path, &mut each),
+        "xlsx" | "xlsm" => crate::xlsx_chunks::stream_xlsx(path, &mut each),
+        _ => {
+            // Other workbooks load whole; unsupported types get read_table's message.
+            let table = read_table(path)?;
+            let head = TableHead {
+                file: table.file,
+                headers: table.headers,
+                encoding: table.encoding,
+            };
+            let mut row = TableRow::default();
+            for (line, cells) in &table.rows {
+                row.start(*line);
+                for c in cells {
+                    row.push(c);
+                }
+                each(&head, &row)?;
+            }
+            Ok(head)
+        }
+    }
+}
+
+/// Reads a table in chunks of at most `rows_per_chunk` data rows and hands each chunk to
 /// `each` as a [`Table`] (same file name, headers and encoding in every chunk; each row keeps its
 /// line number in the file, so messages still name the real row). `each` is called at least once:
 /// with an empty chunk when the file has a header but no data rows. Returns the number of data
-/// rows read. Stops at the first error, from the reader or from `each`.
+/// rows read. Stops at the first error, from the reader or from `each`. Rows are read as
+/// [`read_table_rows`] reads them: CSV/TSV and `.xlsx` sheets stream, other workbooks load whole.
 ///
 /// The encoding is decided over the whole file as [`crate::decode`] does (UTF-8 when every byte is
 /// valid UTF-8, else the guess of a detector fed the whole file), in a first pass that holds one
 /// block of the file at a time; the second pass decodes as it reads.
-///
-/// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`) are not streamed: the sheet is loaded whole
-/// (as [`read_table`] does) and then handed out in chunks.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -49,36 +163,35 @@ where
     F: FnMut(Table) -> Result<(), E>,
 {
     let rows_per_chunk = rows_per_chunk.max(1);
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !matches!(ext.as_str(), "csv" | "tsv" | "txt" | "") {
-        // Workbooks load whole; unsupported types get read_table's message.
-        let mut table = read_table(path)?;
-        let rows = std::mem::take(&mut table.rows);
-        let total = rows.len();
-        let mut rows = rows.into_iter().peekable();
-        loop {
-            let chunk: Vec<_> = rows.by_ref().take(rows_per_chunk).collect();
-            let last = rows.peek().is_none();
-            each(Table {
-                rows: chunk,
-                ..table.clone()
-            })?;
-            if last {
-                return Ok(total);
-            }
+    let chunk_of = |head: &TableHead, rows| Table {
+        file: head.file.clone(),
+        headers: head.headers.clone(),
+        rows,
+        encoding: head.encoding,
+    };
+    let mut total = 0;
+    let mut sent = false;
+    let mut rows = Vec::with_capacity(rows_per_chunk.min(65_536));
+    let head = read_table_rows(path, |head: &TableHead, row: &TableRow| -> Result<(), E> {
+        let cells: Vec<String> = (0..row.len()).map(|i| row.cell(i).to_string()).collect();
+        rows.push((row.line(), cells));
+        total += 1;
+        if rows.len() == rows_per_chunk {
+            each(chunk_of(head, std::mem::take(&mut rows)))?;
+            sent = true;
         }
+        Ok(())
+    })?;
+    if !rows.is_empty() || !sent {
+        each(chunk_of(&head, rows))?;
     }
-    stream_delimited(path, rows_per_chunk, &mut each)
+    Ok(total)
 }
 
-fn stream_delimited<E, F>(path: &Path, rows_per_chunk: usize, each: &mut F) -> Result<usize, E>
+fn stream_delimited<E, F>(path: &Path, each: &mut F) -> Result<TableHead, E>
 where
     E: From<IngestError>,
-    F: FnMut(Table) -> Result<(), E>,
+    F: FnMut(&TableHead, &TableRow) -> Result<(), E>,
 {
     let file = path.display().to_string();
     let io = |source: std::io::Error| IngestError::Io {
@@ -144,39 +257,23 @@ where
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    let chunk_of = |rows| Table {
+    let head = TableHead {
         file: file.clone(),
-        headers: headers.clone(),
-        rows,
+        headers,
         encoding: encoding_name,
     };
-    let mut total = 0;
-    let mut sent = false;
-    let mut rows = Vec::with_capacity(rows_per_chunk.min(65_536));
-    let mut record = csv::StringRecord::new();
-    loop {
-        let more = reader
-            .read_record(&mut record)
-            .map_err(|e| format(&format!("not valid CSV: {e}")))?;
-        if !more {
-            break;
-        }
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if cells.iter().all(String::is_empty) {
+    let mut row = TableRow::default();
+    while reader
+        .read_record(&mut row.record)
+        .map_err(|e| format(&format!("not valid CSV: {e}")))?
+    {
+        if row.is_blank() {
             continue;
         }
-        rows.push((line, cells));
-        total += 1;
-        if rows.len() == rows_per_chunk {
-            each(chunk_of(std::mem::take(&mut rows)))?;
-            sent = true;
-        }
+        row.line = row.record.position().map_or(0, |p| p.line() as usize);
+        each(&head, &row)?;
     }
-    if !rows.is_empty() || !sent {
-        each(chunk_of(rows))?;
-    }
-    Ok(total)
+    Ok(head)
 }
 
 /// `None` for UTF-8 (the whole file valid), else the encoding a detector fed the whole file guesses.

@@ -25,8 +25,10 @@ mod pdf;
 mod table;
 mod territories;
 mod writer;
+mod xlsx_chunks;
 
 pub use chunks::read_table_chunks;
+pub use chunks::{TableHead, TableRow, read_table_rows};
 pub use clusters::{CLUSTER_COLUMNS, cluster_cells, read_clusters};
 pub use decode::decode;
 pub use documents::{MAX_DOCUMENT_BYTES, METADATA_FILE, detect_lang, read_documents};
