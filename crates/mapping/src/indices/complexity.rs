@@ -49,13 +49,21 @@ pub fn co_occurrence(binary: &[u8], ncols: usize) -> Vec<u32> {
             bits[j * words + i / 64] |= u64::from(b != 0) << (i % 64);
         }
     }
-    cooc_from_bits(&bits, words, ncols, true)
+    cooc_from_bits(&bits, words, ncols, true, Vec::new())
 }
 
 /// Co-occurrence counts from each sector's bit set over regions (`words` `u64` per sector):
 /// the upper triangle counted, the lower one mirrored, the diagonal zero.
-pub(super) fn cooc_from_bits(bits: &[u64], words: usize, n: usize, parallel: bool) -> Vec<u32> {
-    let mut out = vec![0u32; n * n];
+pub(super) fn cooc_from_bits(
+    bits: &[u64],
+    words: usize,
+    n: usize,
+    parallel: bool,
+    mut out: Vec<u32>,
+) -> Vec<u32> {
+    // Every cell is written below, so a reused buffer keeps its old values until then.
+    out.resize(n * n, 0);
+    out.truncate(n * n);
     if parallel {
         out.par_chunks_mut(n)
             .enumerate()
@@ -69,6 +77,7 @@ pub(super) fn cooc_from_bits(bits: &[u64], words: usize, n: usize, parallel: boo
         for k in 0..j {
             out[j * n + k] = out[k * n + j];
         }
+        out[j * n + j] = 0;
     }
     out
 }
@@ -93,38 +102,108 @@ pub enum RelatednessMethod {
 /// the column sums of the co-occurrence matrix with its diagonal zeroed and `T` their total;
 /// undefined ratios (0/0) are 0 and the diagonal is 0, as in EconGeo.
 pub fn relatedness(cooc: &[u32], n: usize, method: RelatednessMethod) -> Vec<f64> {
+    let mut out = Vec::new();
+    relatedness_into(cooc, n, method, &mut out);
+    out
+}
+
+/// [`relatedness`] into a buffer that may be reused (every cell is written).
+pub(super) fn relatedness_into(
+    cooc: &[u32],
+    n: usize,
+    method: RelatednessMethod,
+    out: &mut Vec<f64>,
+) {
+    // Column sums without the diagonal; counts are integers, so the order of the additions
+    // (and the subtraction of the diagonal afterwards) changes nothing.
     let mut s = vec![0.0f64; n];
-    for (r, row) in cooc.chunks_exact(n).enumerate() {
-        for (k, &c) in row.iter().enumerate() {
-            if r != k {
-                s[k] += f64::from(c);
-            }
+    for row in cooc.chunks_exact(n) {
+        for (a, &c) in s.iter_mut().zip(row) {
+            *a += f64::from(c);
         }
     }
+    for (k, a) in s.iter_mut().enumerate() {
+        *a -= f64::from(cooc[k * n + k]);
+    }
     let t: f64 = s.iter().sum();
-    let mut out = vec![0.0; n * n];
-    // The formulas are symmetric in (a, b) also in floating point (the two terms of "prob" swap
-    // places in a sum, the others swap factors), so the upper triangle is computed and mirrored.
+    out.resize(n * n, 0.0);
+    out.truncate(n * n);
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the CPU supports AVX-512F (checked just above).
+        unsafe { relatedness_upper_avx512(cooc, &s, t, method, out) };
+        return mirror(out, n);
+    }
+    relatedness_upper(cooc, &s, t, method, out);
+    mirror(out, n);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn relatedness_upper_avx512(
+    cooc: &[u32],
+    s: &[f64],
+    t: f64,
+    method: RelatednessMethod,
+    out: &mut [f64],
+) {
+    relatedness_upper(cooc, s, t, method, out);
+}
+
+/// The cells right of the diagonal, row by row: contiguous loops without branches, which the
+/// compiler turns into vector divisions. The formulas are symmetric in (a, b) also in floating
+/// point (the two terms of "prob" swap places in a sum, the others swap factors), so the lower
+/// triangle is then mirrored.
+#[inline(always)]
+fn relatedness_upper(cooc: &[u32], s: &[f64], t: f64, method: RelatednessMethod, out: &mut [f64]) {
+    let n = s.len();
     for a in 0..n {
         // EconGeo broadcasts Si by row (Si[a, b] = S_b) and Sj by column (Sj[a, b] = S_a).
         let sj = s[a];
-        for b in a + 1..n {
-            let c = f64::from(cooc[a * n + b]);
-            let si = s[b];
-            let v = match method {
-                RelatednessMethod::Prob => {
-                    c / (((si / t) * (sj / (t - si)) + (sj / t) * (si / (t - sj))) * (t / 2.0))
+        let row = &mut out[a * n + a + 1..(a + 1) * n];
+        let cs = &cooc[a * n + a + 1..(a + 1) * n];
+        let si = &s[a + 1..];
+        let cells = row.iter_mut().zip(cs).zip(si);
+        match method {
+            RelatednessMethod::Prob => {
+                for ((o, &c), &si) in cells {
+                    let c = f64::from(c);
+                    let v =
+                        c / (((si / t) * (sj / (t - si)) + (sj / t) * (si / (t - sj))) * (t / 2.0));
+                    *o = if v.is_nan() { 0.0 } else { v };
                 }
-                RelatednessMethod::Association => (c / t) / ((si / t) * (sj / t)),
-                RelatednessMethod::Cosine => c / (si * sj).sqrt(),
-                RelatednessMethod::Jaccard => c / (si + sj - c),
-            };
-            let v = if v.is_nan() { 0.0 } else { v };
-            out[a * n + b] = v;
-            out[b * n + a] = v;
+            }
+            RelatednessMethod::Association => {
+                for ((o, &c), &si) in cells {
+                    let v = (f64::from(c) / t) / ((si / t) * (sj / t));
+                    *o = if v.is_nan() { 0.0 } else { v };
+                }
+            }
+            RelatednessMethod::Cosine => {
+                for ((o, &c), &si) in cells {
+                    let v = f64::from(c) / (si * sj).sqrt();
+                    *o = if v.is_nan() { 0.0 } else { v };
+                }
+            }
+            RelatednessMethod::Jaccard => {
+                for ((o, &c), &si) in cells {
+                    let c = f64::from(c);
+                    let v = c / (si + sj - c);
+                    *o = if v.is_nan() { 0.0 } else { v };
+                }
+            }
         }
     }
-    out
+}
+
+/// Copies the upper triangle onto the lower one and zeroes the diagonal, as EconGeo's.
+fn mirror(out: &mut [f64], n: usize) {
+    for a in 0..n {
+        for b in 0..a {
+            out[a * n + b] = out[b * n + a];
+        }
+        out[a * n + a] = 0.0;
+    }
 }
 
 /// Relatedness density (EconGeo `relatedness.density(mat, relatedness)`): for region `i` and

@@ -41,8 +41,10 @@ impl Lane {
 #[derive(Default)]
 pub(crate) struct DensityScratch {
     table: Vec<[Lane; 256]>,
-    /// The sums of every tile, tile-major: each tile's pass writes its own contiguous run,
-    /// instead of eight values into every row of the result (a cache and TLB miss per row).
+    /// `R` tile-major: tile `t`, sector `j` holds `R[j][8t..8t + 8]`, so that tabulating a tile
+    /// reads one contiguous run instead of one line from each of `n` rows.
+    relt: Vec<Lane>,
+    /// One tile's running sums, a line per territory (in L2 from one group to the next).
     acc: Vec<Lane>,
 }
 
@@ -103,9 +105,9 @@ unsafe fn density_rows_avx512(
     out: &mut [f64],
     s: &mut DensityScratch,
 ) {
-    density_rows_body(codes, rel, reltot, n, out, s, |c, nb, g0, t, a, first| {
+    density_rows_body(codes, rel, reltot, n, out, s, |st, a, o, n| {
         // SAFETY: this function runs only where AVX-512F is supported.
-        unsafe { add_group_avx512(c, nb, g0, t, a, first) }
+        unsafe { add_group_avx512(st, a, o, n) }
     });
 }
 
@@ -122,9 +124,21 @@ unsafe fn density_rows_avx2(
     density_rows_body(codes, rel, reltot, n, out, s, add_group_plain);
 }
 
-/// Territories per block of the final transposition: their rows of the result (about 300 KiB
-/// at 600 sectors) stay in L2 while every tile's run is read.
-const OUT_ROWS: usize = 64;
+/// One group of blocks of one tile, as a kernel sees it.
+#[derive(Clone, Copy)]
+struct Step<'a> {
+    codes: &'a [u8],
+    nblocks: usize,
+    g0: usize,
+    tables: &'a [[Lane; 256]],
+    /// The tile's first result column and width.
+    c0: usize,
+    w: usize,
+    /// The tile's first group: its sums start from zero, not from the result.
+    first: bool,
+    /// The tile's last group: its sums are scaled into densities as they are stored.
+    scale: Option<&'a Lane>,
+}
 
 #[inline(always)]
 fn density_rows_body(
@@ -134,72 +148,70 @@ fn density_rows_body(
     n: usize,
     out: &mut [f64],
     s: &mut DensityScratch,
-    add_group: impl Fn(&[u8], usize, usize, &[[Lane; 256]], &mut [Lane], bool),
+    add_group: impl Fn(Step, &mut [Lane], &mut [f64], usize),
 ) {
     let nblocks = n.div_ceil(BLOCK_BITS);
     let nrows = out.len() / n;
     let ntiles = n.div_ceil(TILE);
     assert!(codes.len() >= nrows * nblocks && rel.len() == n * n && reltot.len() == n);
-    s.table.resize(GROUP, [ZERO; 256]);
-    // Left as the last call left it: the first group of every tile overwrites its run.
-    if s.acc.len() < ntiles * nrows {
-        s.acc = vec![ZERO; ntiles * nrows];
-    }
     if nrows == 0 {
         return;
     }
-    for (tile, acc) in s.acc.chunks_exact_mut(nrows).take(ntiles).enumerate() {
-        let c0 = tile * TILE;
-        let w = TILE.min(n - c0);
-        for g0 in (0..nblocks).step_by(GROUP) {
-            let gn = GROUP.min(nblocks - g0);
-            fill_tables(&mut s.table[..gn], rel, n, c0, w, g0);
-            add_group(codes, nblocks, g0, &s.table[..gn], acc, g0 == 0);
+    s.table.resize(GROUP, [ZERO; 256]);
+    s.relt.resize(ntiles * n, ZERO);
+    // Never read before the first group of a tile writes it.
+    s.acc.resize(nrows, ZERO);
+    for (j, row) in rel.chunks_exact(n).enumerate() {
+        let mut tiles = row.chunks_exact(TILE);
+        for (tile, full) in tiles.by_ref().enumerate() {
+            s.relt[tile * n + j] = Lane(full.try_into().unwrap_or([0.0; TILE]));
+        }
+        if !tiles.remainder().is_empty() {
+            s.relt[(ntiles - 1) * n + j] = partial_lane(tiles.remainder());
         }
     }
-    let mut inv = vec![ZERO; ntiles];
+    // 100 / total once per sector, then one multiplication per cell (the results differ
+    // from a division in the last bit at most).
+    let mut scale = vec![ZERO; ntiles];
     for (k, t) in reltot.iter().enumerate() {
-        inv[k / TILE].0[k % TILE] = *t;
+        scale[k / TILE].0[k % TILE] = 100.0 / *t;
     }
-    for (r0, rows) in out.chunks_mut(OUT_ROWS * n).enumerate() {
-        for (tile, t) in inv.iter().enumerate() {
-            let c0 = tile * TILE;
-            let w = TILE.min(n - c0);
-            let run = &s.acc[tile * nrows + r0 * OUT_ROWS..];
-            for (row, a) in rows.chunks_exact_mut(n).zip(run) {
-                match row[c0..].first_chunk_mut::<TILE>() {
-                    Some(dst) => {
-                        for ((d, v), t) in dst.iter_mut().zip(&a.0).zip(&t.0) {
-                            *d = v / t * 100.0;
-                        }
-                    }
-                    None => {
-                        for (k, d) in row[c0..c0 + w].iter_mut().enumerate() {
-                            *d = a.0[k] / t.0[k] * 100.0;
-                        }
-                    }
-                }
-            }
+    // A tile's sums accumulate in aligned lines; the last group scales them into the result
+    // rows, so each row is written once per tile.
+    for (tile, sc) in scale.iter().enumerate() {
+        let relt = &s.relt[tile * n..(tile + 1) * n];
+        let c0 = tile * TILE;
+        for g0 in (0..nblocks).step_by(GROUP) {
+            let gn = GROUP.min(nblocks - g0);
+            fill_tables(&mut s.table[..gn], relt, g0);
+            let step = Step {
+                codes,
+                nblocks,
+                g0,
+                tables: &s.table[..gn],
+                c0,
+                w: TILE.min(n - c0),
+                first: g0 == 0,
+                scale: (g0 + gn == nblocks).then_some(sc),
+            };
+            add_group(step, &mut s.acc, out, n);
         }
     }
 }
 
-/// The subset sums of the blocks `g0..g0 + tables.len()`, columns `c0..c0 + w` of `rel`.
+/// The subset sums of the blocks `g0..g0 + tables.len()`, from one tile of `R` (`relt[j]` is
+/// sector `j`'s slice).
 #[inline(always)]
-fn fill_tables(tables: &mut [[Lane; 256]], rel: &[f64], n: usize, c0: usize, w: usize, g0: usize) {
+fn fill_tables(tables: &mut [[Lane; 256]], relt: &[Lane], g0: usize) {
     for (gb, t) in tables.iter_mut().enumerate() {
         t[0] = ZERO;
         // Doubling: the subsets that include sector `bit` are those without it plus its row of
         // R, so each entry costs one vector addition.
         for bit in 0..BLOCK_BITS {
-            let j = (g0 + gb) * BLOCK_BITS + bit;
-            let mut r = ZERO;
-            if j < n {
-                let src = &rel[j * n + c0..j * n + c0 + w];
-                for (d, v) in r.0.iter_mut().zip(src) {
-                    *d = *v;
-                }
-            }
+            let r = relt
+                .get((g0 + gb) * BLOCK_BITS + bit)
+                .copied()
+                .unwrap_or(ZERO);
             let (lo, hi) = t.split_at_mut(1 << bit);
             for (d, a) in hi[..1 << bit].iter_mut().zip(lo.iter()) {
                 d.set_sum(a, &r);
@@ -208,42 +220,58 @@ fn fill_tables(tables: &mut [[Lane; 256]], rel: &[f64], n: usize, c0: usize, w: 
     }
 }
 
-/// Adds, for every territory, the table entries its codes of the group select: eight
-/// territories at a time in 512-bit registers.
+/// The last, narrower tile's slice of a row, zero-padded. Kept out of line: inlined, the
+/// compiler merges it with the whole-tile move into one variable-length `memcpy` call.
+#[cold]
+#[inline(never)]
+fn partial_lane(src: &[f64]) -> Lane {
+    let mut r = ZERO;
+    r.0[..src.len()].copy_from_slice(src);
+    r
+}
+
+/// Adds, for every territory, the table entries its codes of the group select to its eight
+/// values of the result: eight territories at a time in 512-bit registers.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn add_group_avx512(
-    codes: &[u8],
-    nblocks: usize,
-    g0: usize,
-    tables: &[[Lane; 256]],
-    acc: &mut [Lane],
-    first: bool,
-) {
+unsafe fn add_group_avx512(st: Step, acc: &mut [Lane], out: &mut [f64], n: usize) {
     use std::arch::x86_64::{
-        __m512d, _mm512_add_pd, _mm512_load_pd, _mm512_setzero_pd, _mm512_store_pd,
+        __m512d, _mm512_add_pd, _mm512_load_pd, _mm512_loadu_pd, _mm512_mask_storeu_pd,
+        _mm512_mul_pd, _mm512_setzero_pd, _mm512_store_pd,
     };
     /// Territories summed together: eight independent chains of additions hide the latency
     /// of the L2 reads.
     const IL: usize = 8;
-    let gn = tables.len();
-    let nrows = acc.len();
-    assert!(g0 + gn <= nblocks && codes.len() >= nrows * nblocks);
-    let tp = tables.as_ptr().cast::<f64>();
+    let gn = st.tables.len();
+    let nrows = out.len() / n;
+    assert!(
+        st.g0 + gn <= st.nblocks
+            && st.codes.len() >= nrows * st.nblocks
+            && st.c0 + st.w <= n
+            && st.w <= TILE
+            && acc.len() >= nrows
+    );
+    let m: u8 = if st.w == TILE {
+        0xff
+    } else {
+        (1u8 << st.w) - 1
+    };
+    let tp = st.tables.as_ptr().cast::<f64>();
+    let op = out.as_mut_ptr();
     let ap = acc.as_mut_ptr().cast::<f64>();
     let mut i = 0;
-    // SAFETY (whole loop): every code row `i + r < nrows` has `nblocks ≥ g0 + gn` bytes (the
-    // assertion above), a `u8` code indexes a 256-entry table, and `Lane` is 64-byte aligned,
-    // as the aligned loads and stores need.
+    // SAFETY (whole block): every code row `i + r < nrows` has `nblocks ≥ g0 + gn` bytes, a
+    // `u8` code indexes a 256-entry table of 64-byte aligned `Lane`s, and the masked loads and
+    // stores touch only columns c0..c0 + w of rows below `nrows` (the assertion above).
     unsafe {
         while i + IL <= nrows {
             let mut v: [__m512d; IL] = [_mm512_setzero_pd(); IL];
             let mut p = [std::ptr::null::<u8>(); IL];
             for r in 0..IL {
-                if !first {
+                if !st.first {
                     v[r] = _mm512_load_pd(ap.add((i + r) * TILE));
                 }
-                p[r] = codes.as_ptr().add((i + r) * nblocks + g0);
+                p[r] = st.codes.as_ptr().add((i + r) * st.nblocks + st.g0);
             }
             for gb in 0..gn {
                 let tb = tp.add(gb * 256 * TILE);
@@ -252,56 +280,43 @@ unsafe fn add_group_avx512(
                     v[r] = _mm512_add_pd(v[r], _mm512_load_pd(tb.add(c * TILE)));
                 }
             }
-            for (r, x) in v.iter().enumerate() {
-                _mm512_store_pd(ap.add((i + r) * TILE), *x);
+            if let Some(sc) = st.scale {
+                let sc = _mm512_loadu_pd(sc.0.as_ptr());
+                for (r, x) in v.iter().enumerate() {
+                    _mm512_mask_storeu_pd(op.add((i + r) * n + st.c0), m, _mm512_mul_pd(*x, sc));
+                }
+            } else {
+                for (r, x) in v.iter().enumerate() {
+                    _mm512_store_pd(ap.add((i + r) * TILE), *x);
+                }
             }
             i += IL;
         }
     }
-    add_group_plain(
-        &codes[i * nblocks..],
-        nblocks,
-        g0,
-        tables,
-        &mut acc[i..nrows],
-        first,
-    );
+    let rest = Step {
+        codes: &st.codes[i * st.nblocks..],
+        ..st
+    };
+    add_group_plain(rest, &mut acc[i..], &mut out[i * n..], n);
 }
 
-/// The same without intrinsics: four territories at a time.
+/// The same without intrinsics, one territory at a time.
 #[inline(always)]
-fn add_group_plain(
-    codes: &[u8],
-    nblocks: usize,
-    g0: usize,
-    tables: &[[Lane; 256]],
-    acc: &mut [Lane],
-    first: bool,
-) {
-    let gn = tables.len();
-    if first {
-        acc.iter_mut().for_each(|a| *a = ZERO);
-    }
-    // Four territories at a time: four independent chains of additions.
-    let mut quads = acc.chunks_exact_mut(4);
-    let mut rows = codes.chunks(nblocks);
-    for q in quads.by_ref() {
-        let mut r = [&[][..]; 4];
-        for x in &mut r {
-            *x = &rows.next().unwrap_or_default()[g0..g0 + gn];
+fn add_group_plain(st: Step, acc: &mut [Lane], out: &mut [f64], n: usize) {
+    let (g0, gn) = (st.g0, st.tables.len());
+    let rows = out.chunks_exact_mut(n).zip(st.codes.chunks(st.nblocks));
+    for ((row, codes), a) in rows.zip(acc) {
+        let mut v = if st.first { ZERO } else { *a };
+        for (t, &code) in st.tables.iter().zip(&codes[g0..g0 + gn]) {
+            v.add(&t[usize::from(code)]);
         }
-        let mut v = [q[0], q[1], q[2], q[3]];
-        for (gb, t) in tables.iter().enumerate() {
-            for k in 0..4 {
-                v[k].add(&t[usize::from(r[k][gb])]);
+        match st.scale {
+            Some(sc) => {
+                for ((d, x), k) in row[st.c0..st.c0 + st.w].iter_mut().zip(&v.0).zip(&sc.0) {
+                    *d = x * k;
+                }
             }
-        }
-        q.copy_from_slice(&v);
-    }
-    for a in quads.into_remainder() {
-        let row = &rows.next().unwrap_or_default()[g0..g0 + gn];
-        for (t, &code) in tables.iter().zip(row) {
-            a.add(&t[usize::from(code)]);
+            None => *a = v,
         }
     }
 }

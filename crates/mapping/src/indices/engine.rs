@@ -52,13 +52,55 @@ impl IndexEngine {
 
     /// Every index of the catalogue on `m`, on the calling thread.
     pub fn compute(&mut self, m: &Matrix, params: &IndexParams) -> IndexReport {
-        run(m, params, false, Some(&mut self.density))
+        let c = passes(
+            m,
+            params,
+            false,
+            Some(&mut self.density),
+            Buffers::default(),
+        );
+        super::assemble(m, params, c)
+    }
+
+    /// As [`IndexEngine::compute`], written over `report` (the result of an earlier call, or
+    /// of [`super::compute_indices`]): its buffers are reused, so a panel of months of the same
+    /// shape allocates and clears its 30-odd MB of results once, not once a month. Every value
+    /// of `report` is replaced.
+    pub fn compute_into(&mut self, m: &Matrix, params: &IndexParams, report: &mut IndexReport) {
+        let bufs = Buffers {
+            lq: std::mem::take(&mut report.location_quotient),
+            binary: std::mem::take(&mut report.binary_lq),
+            cooc: std::mem::take(&mut report.co_occurrence),
+            rel: std::mem::take(&mut report.relatedness),
+            density: std::mem::take(&mut report.relatedness_density),
+        };
+        let c = passes(m, params, false, Some(&mut self.density), bufs);
+        super::assemble_into(m, params, c, report);
     }
 }
 
 /// Every index on `m`, the passes spread over rayon's threads.
 pub(super) fn compute_parallel(m: &Matrix, params: &IndexParams) -> IndexReport {
-    run(m, params, true, None)
+    let c = passes(m, params, true, None, Buffers::default());
+    super::assemble(m, params, c)
+}
+
+/// Result buffers handed back for reuse (empty for a fresh report).
+#[derive(Default)]
+struct Buffers {
+    lq: Vec<f64>,
+    binary: Vec<u8>,
+    cooc: Vec<u32>,
+    rel: Vec<f64>,
+    density: Vec<f64>,
+}
+
+/// `v` with `len` elements; a buffer already that long keeps its values, which the caller
+/// overwrites, instead of being cleared.
+fn sized<T: Copy + Default>(mut v: Vec<T>, len: usize) -> Vec<T> {
+    v.resize(len, T::default());
+    v.truncate(len);
+    v
 }
 
 /// The per-territory indices of one row.
@@ -84,16 +126,6 @@ pub(super) struct Computed {
     pub(super) density: Vec<f64>,
 }
 
-fn run(
-    m: &Matrix,
-    params: &IndexParams,
-    parallel: bool,
-    scratch: Option<&mut DensityScratch>,
-) -> IndexReport {
-    let c = passes(m, params, parallel, scratch);
-    super::assemble(m, params, c)
-}
-
 /// Maps `f` over `items`, on rayon's threads or in order on this one; results in item order.
 fn each<I: Send, T: Send>(
     items: Vec<I>,
@@ -112,6 +144,7 @@ fn passes(
     params: &IndexParams,
     parallel: bool,
     scratch: Option<&mut DensityScratch>,
+    bufs: Buffers,
 ) -> Computed {
     let (nr, n) = (m.nrows(), m.ncols());
     let values = m.values();
@@ -152,8 +185,9 @@ fn passes(
     // Pass 2: every cell once.
     let nblocks = n.div_ceil(BLOCK_BITS);
     let words = nr.div_ceil(64);
-    let mut lq = vec![0.0f64; nr * n];
-    let mut binary = vec![0u8; nr * n];
+    // Every cell of these is written by the pass.
+    let mut lq = sized(bufs.lq, nr * n);
+    let mut binary = sized(bufs.binary, nr * n);
     let mut codes = vec![0u8; nr * nblocks];
     let mut rows = vec![RowIndices::default(); nr];
     // Word-major while written (each task owns whole words), sector-major for the counts.
@@ -210,10 +244,11 @@ fn passes(
             bits[j * words + w] = b;
         }
     }
-    let cooc = complexity::cooc_from_bits(&bits, words, n, parallel);
-    let rel = complexity::relatedness(&cooc, n, params.relatedness);
+    let cooc = complexity::cooc_from_bits(&bits, words, n, parallel, bufs.cooc);
+    let mut rel = bufs.rel;
+    complexity::relatedness_into(&cooc, n, params.relatedness, &mut rel);
     let reltot = density::column_totals(&rel, n);
-    let mut dens = vec![0.0f64; nr * n];
+    let mut dens = sized(bufs.density, nr * n);
     match scratch {
         Some(s) if !parallel => density::density_rows(&codes, &rel, &reltot, n, &mut dens, s),
         _ => density_parallel(&codes, nblocks, &rel, &reltot, n, &mut dens),
@@ -566,5 +601,49 @@ mod tests {
         let c = e.compute(&m2, &p2);
         let d = compute_indices(&m2, &p2);
         assert_eq!(bits(&c.relatedness_density), bits(&d.relatedness_density));
+    }
+
+    /// A report reused for another month, of the same shape or another, holds exactly what a
+    /// fresh one would: nothing of the earlier matrix survives in it.
+    #[test]
+    fn compute_into_replaces_every_value() {
+        let shapes = [
+            (300, 17, 1),
+            (300, 17, 2),
+            (70, 9, 3),
+            (300, 17, 4),
+            (2, 3, 5),
+        ];
+        let mut e = IndexEngine::new();
+        let first = matrix(shapes[0].0, shapes[0].1, shapes[0].2);
+        let mut report = compute_indices(&first, &IndexParams::builder().build(&first).unwrap());
+        for &(nr, nc, seed) in &shapes[1..] {
+            let mut m = matrix(nr, nc, seed);
+            if seed == 4 {
+                // Other labels, same shape.
+                let rows = (0..nr).map(|i| format!("R{i}")).collect();
+                m = Matrix::new(rows, m.col_labels().to_vec(), m.values().to_vec()).unwrap();
+            }
+            let p = IndexParams::builder()
+                .relatedness(RelatednessMethod::Cosine)
+                .build(&m)
+                .unwrap();
+            e.compute_into(&m, &p, &mut report);
+            let fresh = compute_indices(&m, &p);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(report.territories, fresh.territories, "seed {seed}");
+            assert_eq!(report.sectors, fresh.sectors);
+            assert_eq!(report.by_territory, fresh.by_territory);
+            assert_eq!(report.by_sector, fresh.by_sector);
+            assert_eq!(report.params, fresh.params);
+            assert_eq!(report.location_quotient, fresh.location_quotient);
+            assert_eq!(report.binary_lq, fresh.binary_lq);
+            assert_eq!(report.co_occurrence, fresh.co_occurrence);
+            assert_eq!(report.relatedness, fresh.relatedness);
+            assert_eq!(
+                bits(&report.relatedness_density),
+                bits(&fresh.relatedness_density)
+            );
+        }
     }
 }

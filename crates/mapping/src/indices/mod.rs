@@ -168,22 +168,59 @@ pub fn compute_indices(m: &Matrix, params: &IndexParams) -> IndexReport {
 
 /// Attaches labels and the per-territory and per-sector records to what the passes computed.
 fn assemble(m: &Matrix, params: &IndexParams, c: engine::Computed) -> IndexReport {
-    let by_territory = c
-        .rows
-        .iter()
-        .zip(&c.row_sums)
-        .zip(m.row_labels())
-        .map(|((r, total), label)| TerritoryIndices {
-            territory: label.clone(),
+    let mut r = IndexReport {
+        method: METHOD,
+        params: params.clone(),
+        territories: Vec::new(),
+        sectors: Vec::new(),
+        by_territory: Vec::new(),
+        by_sector: Vec::new(),
+        location_quotient: Vec::new(),
+        binary_lq: Vec::new(),
+        co_occurrence: Vec::new(),
+        relatedness: Vec::new(),
+        relatedness_density: Vec::new(),
+    };
+    assemble_into(m, params, c, &mut r);
+    r
+}
+
+const METHOD: &str = "EconGeo indices (Balland 2017): LQ, Krugman, spec.coeff, Herfindahl, entropy, Hoover, diversity, ubiquity, co-occurrence, relatedness, relatedness density";
+
+/// [`assemble`] over an earlier report: labels already equal are kept rather than cloned.
+fn assemble_into(m: &Matrix, params: &IndexParams, c: engine::Computed, r: &mut IndexReport) {
+    relabel(&mut r.territories, m.row_labels());
+    relabel(&mut r.sectors, m.col_labels());
+    r.by_territory.truncate(m.nrows());
+    for (i, (row, total)) in c.rows.iter().zip(&c.row_sums).enumerate() {
+        let t = TerritoryIndices {
+            territory: String::new(),
             total: *total,
-            krugman: r.krugman,
-            specialisation_coefficient: r.krugman.map(|k| k / 2.0),
-            herfindahl: r.herfindahl,
-            entropy: r.entropy,
-            diversity: r.diversity,
-        })
-        .collect();
-    let by_sector = c
+            krugman: row.krugman,
+            specialisation_coefficient: row.krugman.map(|k| k / 2.0),
+            herfindahl: row.herfindahl,
+            entropy: row.entropy,
+            diversity: row.diversity,
+        };
+        let label = &m.row_labels()[i];
+        match r.by_territory.get_mut(i) {
+            Some(old) => {
+                let name = std::mem::take(&mut old.territory);
+                *old = TerritoryIndices {
+                    territory: name,
+                    ..t
+                };
+                if old.territory != *label {
+                    old.territory.clone_from(label);
+                }
+            }
+            None => r.by_territory.push(TerritoryIndices {
+                territory: label.clone(),
+                ..t
+            }),
+        }
+    }
+    r.by_sector = c
         .hoover
         .iter()
         .zip(&c.ubiquity)
@@ -196,17 +233,25 @@ fn assemble(m: &Matrix, params: &IndexParams, c: engine::Computed) -> IndexRepor
             ubiquity: *ubiquity,
         })
         .collect();
-    IndexReport {
-        method: "EconGeo indices (Balland 2017): LQ, Krugman, spec.coeff, Herfindahl, entropy, Hoover, diversity, ubiquity, co-occurrence, relatedness, relatedness density",
-        params: params.clone(),
-        territories: m.row_labels().to_vec(),
-        sectors: m.col_labels().to_vec(),
-        by_territory,
-        by_sector,
-        location_quotient: c.lq,
-        binary_lq: c.binary,
-        co_occurrence: c.cooc,
-        relatedness: c.rel,
-        relatedness_density: c.density,
+    r.method = METHOD;
+    if r.params != *params {
+        r.params = params.clone();
+    }
+    r.location_quotient = c.lq;
+    r.binary_lq = c.binary;
+    r.co_occurrence = c.cooc;
+    r.relatedness = c.rel;
+    r.relatedness_density = c.density;
+}
+
+/// Makes `v` equal to `labels`, cloning only the labels that differ.
+fn relabel(v: &mut Vec<String>, labels: &[String]) {
+    v.truncate(labels.len());
+    for (i, l) in labels.iter().enumerate() {
+        match v.get_mut(i) {
+            Some(old) if old == l => {}
+            Some(old) => old.clone_from(l),
+            None => v.push(l.clone()),
+        }
     }
 }
