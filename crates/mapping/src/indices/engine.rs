@@ -10,7 +10,7 @@
 use rayon::prelude::*;
 
 use super::density::{self, BLOCK_BITS, DensityScratch};
-use super::{IndexParams, IndexReport, complexity};
+use super::{IndexParams, IndexReport, complexity, log2};
 use crate::Matrix;
 
 /// Rows per task: a multiple of 64, so that each task owns whole words of the sectors' bit sets.
@@ -375,7 +375,7 @@ pub(super) struct RowCells<'a> {
     /// This row's word of every sector's bit set, and its bit in it.
     pub(super) word: &'a mut [u64],
     pub(super) bit: u32,
-    /// Receives the row's non-zero shares; `x.len() + W` long.
+    /// Scratch for the row's non-zero shares; `x.len() + W` long.
     pub(super) nonzero: &'a mut [f64],
 }
 
@@ -383,8 +383,8 @@ pub(super) struct RowCells<'a> {
 pub(super) struct RowSums {
     pub(super) krugman: [f64; W],
     pub(super) squares: [f64; W],
-    /// How many non-zero shares were written to `nonzero`.
-    pub(super) nonzero: usize,
+    /// `Σ p log2 p` over the non-zero shares, lane `k` taking every `k`-th of them.
+    pub(super) entropy: [f64; W],
 }
 
 #[inline(always)]
@@ -418,21 +418,11 @@ fn cell_task_body(
             bit: (i % 64) as u32,
             nonzero: &mut nonzero,
         });
-        let mut e = [0.0f64; 4];
-        let mut nz = nonzero[..sums.nonzero].chunks_exact(4);
-        for q in nz.by_ref() {
-            for k in 0..4 {
-                e[k] += q[k] * q[k].log2();
-            }
-        }
-        for (k, p) in nz.remainder().iter().enumerate() {
-            e[k] += p * p.log2();
-        }
         let some = rs > 0.0;
         t.rows[i] = RowIndices {
             krugman: some.then(|| fold_lanes(&sums.krugman)),
             herfindahl: some.then(|| fold_lanes(&sums.squares) / (rs * rs)),
-            entropy: some.then(|| -((e[0] + e[2]) + (e[1] + e[3]))),
+            entropy: some.then(|| -fold_lanes(&sums.entropy)),
             diversity: codes.iter().map(|b| b.count_ones()).sum(),
         };
     }
@@ -446,8 +436,9 @@ fn row_plain(r: RowCells) -> RowSums {
     let mut acc = RowSums {
         krugman: [0.0; W],
         squares: [0.0; W],
-        nonzero: 0,
+        entropy: [0.0; W],
     };
+    let mut len = 0;
     let mut codes = r.codes.iter_mut();
     for j0 in (0..n).step_by(W) {
         let mut byte = 0u8;
@@ -467,12 +458,15 @@ fn row_plain(r: RowCells) -> RowSums {
             r.ubiq[j] += u32::from(b);
             r.word[j] |= u64::from(b) << r.bit;
             // The non-zero shares, gathered without a branch (zeros fall at random).
-            r.nonzero[acc.nonzero] = share;
-            acc.nonzero += usize::from(x > 0.0);
+            r.nonzero[len] = share;
+            len += usize::from(x > 0.0);
         }
         if let Some(c) = codes.next() {
             *c = byte;
         }
+    }
+    for (k, p) in r.nonzero[..len].iter().enumerate() {
+        acc.entropy[k % W] += p * log2::log2(*p);
     }
     acc
 }
@@ -601,6 +595,79 @@ mod tests {
         let c = e.compute(&m2, &p2);
         let d = compute_indices(&m2, &p2);
         assert_eq!(bits(&c.relatedness_density), bits(&d.relatedness_density));
+    }
+
+    /// The AVX-512 row kernel and the plain one give the same bits, row sums, entropy lanes and
+    /// every output included, on row lengths around the vector width.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn avx512_row_equals_the_plain_row() {
+        let avx512 = std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512bw")
+            && std::arch::is_x86_feature_detected!("avx512dq")
+            && std::arch::is_x86_feature_detected!("avx512vl")
+            && std::arch::is_x86_feature_detected!("bmi2");
+        if !avx512 {
+            eprintln!("skipping: this CPU has no AVX-512");
+            return;
+        }
+        let mut st = 11u64;
+        for n in [1usize, 7, 8, 9, 23, 64, 601] {
+            let x: Vec<f64> = (0..n)
+                .map(|_| {
+                    let z = splitmix(&mut st);
+                    if z % 3 == 0 {
+                        0.0
+                    } else {
+                        (z >> 44) as f64 / 7.0
+                    }
+                })
+                .collect();
+            let col_sums: Vec<f64> = (0..n).map(|j| 50.0 + (j % 5) as f64).collect();
+            let total: f64 = col_sums.iter().sum();
+            let col_share: Vec<f64> = col_sums.iter().map(|c| c / total).collect();
+            let rs = lane_sum(&x);
+            let run = |avx: bool| {
+                let (mut lq, mut bin) = (vec![9.0; n], vec![9u8; n]);
+                let mut codes = vec![0u8; n.div_ceil(W)];
+                let (mut hoover, mut ubiq) = (vec![0.5; n], vec![3u32; n]);
+                let (mut word, mut nonzero) = (vec![1u64; n], vec![0.0; n + W]);
+                let cells = RowCells {
+                    x: &x,
+                    rs,
+                    ps: 0.01,
+                    col_share: &col_share,
+                    col_sums: &col_sums,
+                    lq: &mut lq,
+                    bin: &mut bin,
+                    codes: &mut codes,
+                    hoover: &mut hoover,
+                    ubiq: &mut ubiq,
+                    word: &mut word,
+                    bit: 5,
+                    nonzero: &mut nonzero,
+                };
+                // SAFETY: AVX-512 and BMI2 were detected above.
+                let sums = if avx {
+                    unsafe { super::super::cells_avx512::row(cells) }
+                } else {
+                    row_plain(cells)
+                };
+                let b = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                (
+                    b(&sums.krugman),
+                    b(&sums.squares),
+                    b(&sums.entropy),
+                    b(&lq),
+                    bin,
+                    codes,
+                    b(&hoover),
+                    ubiq,
+                    word,
+                )
+            };
+            assert_eq!(run(true), run(false), "row of {n}");
+        }
     }
 
     /// A report reused for another month, of the same shape or another, holds exactly what a

@@ -6,6 +6,7 @@ mod cells_avx512;
 mod complexity;
 mod density;
 mod engine;
+mod log2;
 mod specialisation;
 
 pub use complexity::{
