@@ -616,7 +616,7 @@ mod tests {
             let x: Vec<f64> = (0..n)
                 .map(|_| {
                     let z = splitmix(&mut st);
-                    if z % 3 == 0 {
+                    if z.is_multiple_of(3) {
                         0.0
                     } else {
                         (z >> 44) as f64 / 7.0
