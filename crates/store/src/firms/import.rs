@@ -59,18 +59,28 @@ fn push_values(out: &mut Vec<Val>, f: Firm) {
     ]);
 }
 
-fn insert_sql(rows: usize) -> String {
+/// The `INSERT` of `rows` rows. For SQLite the placeholders after the first are anonymous (`?`
+/// takes the number after the largest so far), which keeps the text of 500 rows at about 26 kB
+/// instead of 70 kB: the driver copies the text of a cached statement on every use, and freeing a
+/// block over 64 kB makes the C allocator tidy its whole free list each time. PostgreSQL needs the
+/// numbers.
+fn insert_sql(rows: usize, numbered: bool) -> String {
     debug_assert_eq!(&COLUMNS[ROW_PARAMS..], ["source", "import_id"]);
     let mut sql = format!("INSERT INTO firms ({}) VALUES ", COLUMNS.join(", "));
     for r in 0..rows {
         if r > 0 {
-            sql.push_str(", ");
+            sql.push(',');
         }
         sql.push('(');
         for c in 0..ROW_PARAMS {
-            let _ = write!(sql, "?{}, ", 3 + r * ROW_PARAMS + c);
+            let n = 3 + r * ROW_PARAMS + c;
+            if numbered || n == 3 {
+                let _ = write!(sql, "?{n},");
+            } else {
+                sql.push_str("?,");
+            }
         }
-        sql.push_str("?1, ?2)");
+        sql.push_str("?1,?2)");
     }
     sql.push_str(" ON CONFLICT (id, period) DO UPDATE SET ");
     let set: Vec<String> = COLUMNS[2..]
@@ -168,7 +178,11 @@ impl FirmImport<'_> {
             self.existing += self.count_existing(params, rows)?;
         }
         // The statement text of each size is built once per import.
-        let sql = self.sql.entry(rows).or_insert_with(|| insert_sql(rows));
+        let numbered = self.tx.is_pg();
+        let sql = self
+            .sql
+            .entry(rows)
+            .or_insert_with(|| insert_sql(rows, numbered));
         self.tx.exec(sql, params)?;
         Ok(())
     }
@@ -323,6 +337,21 @@ mod tests {
         f.lon = Some(60.0);
         f.employees = Some(k as f64);
         f
+    }
+
+    #[test]
+    fn the_insert_text_numbers_every_placeholder_only_for_postgresql() {
+        let lite = super::insert_sql(2, false);
+        let pg = super::insert_sql(2, true);
+        let anon = "?,".repeat(21);
+        assert!(
+            lite.contains(&format!("VALUES (?3,{anon}?1,?2),(?,{anon}?1,?2) ON")),
+            "{lite}"
+        );
+        assert!(pg.contains("(?3,?4,"), "{pg}");
+        assert!(pg.contains(",?46,?1,?2) ON"), "{pg}");
+        assert!(!pg.contains("?,"), "{pg}");
+        assert!(super::insert_sql(500, false).len() < 30_000);
     }
 
     #[test]
