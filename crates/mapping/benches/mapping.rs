@@ -206,6 +206,13 @@ fn panel_value(i: u64, j: u64, t: u64) -> f64 {
     }
 }
 
+thread_local! {
+    /// One engine and one report per worker thread, rewritten month after month (rayon's
+    /// `map_init` would build one per split of the work, a few dozen per run).
+    static WORKER: std::cell::RefCell<(IndexEngine, Option<IndexReport>)> =
+        std::cell::RefCell::new((IndexEngine::new(), None));
+}
+
 /// What the peer sums too: Krugman and the defined densities, in eight lanes (the order of a
 /// checksum does not matter; a single chain of 1.5 M additions would cost more than the peer's
 /// sum, which is outside its timer).
@@ -251,17 +258,15 @@ fn indices(args: &[String]) {
         // month's, as the peer drops its frames: a panel of 120 full reports would hold 3.4 GB.
         checksum = panel
             .par_iter()
-            .map_init(
-                || (IndexEngine::new(), None),
-                |(engine, report): &mut (IndexEngine, Option<IndexReport>), m| {
-                    // One report per worker, rewritten month after month.
+            .map(|m| {
+                WORKER.with_borrow_mut(|(engine, report)| {
                     match report {
                         Some(r) => engine.compute_into(m, &params, r),
                         None => *report = Some(engine.compute(m, &params)),
                     }
                     report.as_ref().map_or(0.0, checksum_of)
-                },
-            )
+                })
+            })
             .collect::<Vec<f64>>()
             .iter()
             .sum();

@@ -236,8 +236,8 @@ fn partial_lane(src: &[f64]) -> Lane {
 #[target_feature(enable = "avx512f")]
 unsafe fn add_group_avx512(st: Step, acc: &mut [Lane], out: &mut [f64], n: usize) {
     use std::arch::x86_64::{
-        __m512d, _mm512_add_pd, _mm512_load_pd, _mm512_loadu_pd, _mm512_mask_storeu_pd,
-        _mm512_mul_pd, _mm512_setzero_pd, _mm512_store_pd,
+        __m512d, _MM_HINT_T0, _mm_prefetch, _mm512_add_pd, _mm512_load_pd, _mm512_loadu_pd,
+        _mm512_mask_storeu_pd, _mm512_mul_pd, _mm512_setzero_pd, _mm512_store_pd,
     };
     /// Territories summed together: eight independent chains of additions hide the latency
     /// of the L2 reads.
@@ -272,6 +272,15 @@ unsafe fn add_group_avx512(st: Step, acc: &mut [Lane], out: &mut [f64], n: usize
                     v[r] = _mm512_load_pd(ap.add((i + r) * TILE));
                 }
                 p[r] = st.codes.as_ptr().add((i + r) * st.nblocks + st.g0);
+            }
+            if st.scale.is_some() && i + 2 * IL <= nrows {
+                // The result lines of the next block, fetched while this one sums: they are
+                // cold, and a store that waits for its line stalls the loop.
+                for r in IL..2 * IL {
+                    let row = op.add((i + r) * n + st.c0).cast::<i8>();
+                    _mm_prefetch::<_MM_HINT_T0>(row);
+                    _mm_prefetch::<_MM_HINT_T0>(row.add(8 * TILE - 1));
+                }
             }
             for gb in 0..gn {
                 let tb = tp.add(gb * 256 * TILE);
