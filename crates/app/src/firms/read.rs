@@ -161,12 +161,12 @@ impl Problems {
     /// The listed problems, then a line saying how many more were found.
     pub(super) fn into_list(mut self) -> Vec<Problem> {
         if self.more > 0 {
-            let n = self.more;
+            let (n, all) = (self.more, self.count());
             self.list.push(Problem {
                 row: 0,
                 column: String::new(),
                 message: format!(
-                    "and {n} more problem(s) not listed / и ещё проблем, не показанных здесь: {n}"
+                    "and {n} more problem(s) not listed, {all} in all / и ещё {n} (не показаны), всего проблем: {all}"
                 ),
             });
         }
