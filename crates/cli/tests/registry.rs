@@ -112,3 +112,53 @@ fn a_broken_zip_is_named() {
     assert!(!ok);
     assert!(err.contains("bad.zip"), "{err}");
 }
+
+/// A companion file of a schema version the reader does not list is read, and the command says
+/// so, naming the file and the version (synthetic data).
+#[test]
+fn a_companion_of_an_unknown_version_is_named_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = Date::new(2023, 6, 10).unwrap();
+    let as_of = Date::new(2023, 8, 1).unwrap();
+    let firms: Vec<_> = synth::firms(3, 30, snap)
+        .iter()
+        .map(|f| synth::expressible(f, SchemaVersion::V4_06))
+        .collect();
+    let reg = [ZipEntry {
+        name: synth::registry_entry_name(snap, 0),
+        bytes: synth::registry_xml(SchemaVersion::V4_06, &firms, "synthetic"),
+    }];
+    synth::write_zip(
+        std::fs::File::create(dir.path().join("data-10062023-structure-10062023.zip")).unwrap(),
+        reg,
+    )
+    .unwrap();
+    let rows = synth::companions(4, &firms, as_of);
+    let text = String::from_utf8(synth::revexp_xml(&rows, "synthetic"))
+        .unwrap()
+        .replace("ВерсФорм=\"4.01\"", "ВерсФорм=\"4.99\"");
+    let entry =
+        synth::companion_entry_name(creacity_registry::FileKind::RevenueExpenditure, as_of, 0);
+    synth::write_zip(
+        std::fs::File::create(dir.path().join("revexp.zip")).unwrap(),
+        [ZipEntry {
+            name: entry.clone(),
+            bytes: text.into_bytes(),
+        }],
+    )
+    .unwrap();
+    let (ok, _, err) = creacity(
+        dir.path(),
+        &[
+            "registry",
+            "ingest",
+            "data-10062023-structure-10062023.zip",
+            "revexp.zip",
+            "--out",
+            "firms.csv",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(err.contains("warnings / предупреждения: 1"), "{err}");
+    assert!(err.contains(&entry) && err.contains("\"4.99\""), "{err}");
+}

@@ -180,6 +180,14 @@ pub fn run(g: &Global, args: Args) -> anyhow::Result<()> {
         report.unknown_codes.len(),
         report.skipped
     );
+    // Files read on an assumption (a companion file of an unknown schema version): each one
+    // named, so the analyst can check its values.
+    if report.warnings > 0 {
+        eprintln!("warnings / предупреждения: {}", report.warnings);
+        for w in &report.warning_examples {
+            eprintln!("  {w}");
+        }
+    }
     Ok(())
 }
 
