@@ -20,6 +20,7 @@
 mod export;
 mod import;
 mod read;
+mod seen;
 mod territory;
 
 use creacity_ingest::columns::{Column, free};

@@ -7,7 +7,8 @@ use creacity_ingest::{IngestError, Problem, TableHead, TableRow};
 use creacity_store::{Firm, FirmImportSummary, ROWS_PER_STATEMENT, StoreError, Workspace};
 
 use super::default_period;
-use super::read::{FirmReader, Problems, SeenFirms};
+use super::read::{FirmReader, Problems};
+use super::seen::SeenFirms;
 use crate::Result;
 use crate::records::file_name;
 
