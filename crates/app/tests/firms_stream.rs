@@ -159,10 +159,11 @@ fn header_problems_are_named_once_not_per_chunk() {
 }
 
 #[test]
-fn problems_stop_at_the_limit_across_chunks() {
+fn problems_past_the_limit_are_counted_across_chunks() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("firms.csv");
-    // Every employees cell bad: 80 rows in chunks of 30 give the first 50 problems, in file order.
+    // Every employees cell bad: 80 rows in chunks of 30 give the first 50 problems, in file order,
+    // then a line counting the other 30 (every row is still read and checked).
     let mut text = String::from("id,period,employees\n");
     for k in 1..=80 {
         text.push_str(&format!("66{k:08},2024,x{k}\n"));
@@ -173,14 +174,18 @@ fn problems_stop_at_the_limit_across_chunks() {
     let e =
         import_firm_list_chunked(&mut ws, &path, None, false, 30, |n| seen.push(n)).unwrap_err();
     let (_, p) = problems(e);
-    assert_eq!(p.len(), creacity_ingest::MAX_PROBLEMS);
+    assert_eq!(p.len(), creacity_ingest::MAX_PROBLEMS + 1);
     assert_eq!((p[0].row, p[49].row), (2, 51));
-    // Reading stopped at the second chunk, where the limit was reached.
-    assert_eq!(seen, vec![30, 60]);
+    assert!(
+        p[50].message.starts_with("and 30 more"),
+        "{}",
+        p[50].message
+    );
+    assert_eq!(seen, vec![30, 60, 80]);
 }
 
 #[test]
-fn a_workbook_is_loaded_whole_and_stored_in_chunks() {
+fn a_workbook_streams_and_is_stored_in_chunks() {
     let dir = tempfile::tempdir().unwrap();
     let csv_path = dir.path().join("firms.csv");
     std::fs::write(&csv_path, csv(7)).unwrap();

@@ -44,7 +44,11 @@ pub enum IngestError {
         reason: String,
     },
     /// The file was read but some of its content is invalid; nothing was imported.
-    #[error("{file}: {} problem(s), nothing was imported:\n{}", problems.len(), list(problems))]
+    #[error(
+        "{file}: {}, nothing was imported:\n{}",
+        count_label(problems),
+        list(problems)
+    )]
     Invalid {
         /// The file.
         file: String,
@@ -56,10 +60,78 @@ pub enum IngestError {
 /// At most this many problems are collected before reading stops, so a wholly wrong file stays readable.
 pub const MAX_PROBLEMS: usize = 50;
 
+/// Starts the message of the line that closes a list cut at [`MAX_PROBLEMS`].
+const MORE: &str = "and ";
+
+impl Problem {
+    /// The line that closes a list cut at [`MAX_PROBLEMS`]: `more` problems not listed, `all`
+    /// in all (RU/EN).
+    pub fn more(more: usize, all: usize) -> Problem {
+        Problem {
+            row: 0,
+            column: String::new(),
+            message: format!(
+                "{MORE}{more} more problem(s) not listed, {all} in all / и ещё {more} (не показаны), всего проблем: {all}"
+            ),
+        }
+    }
+
+    fn is_more(&self) -> bool {
+        self.row == 0 && self.column.is_empty() && self.message.starts_with(MORE)
+    }
+}
+
+/// "N problem(s)", or "N problem(s), the first K listed" when the list was cut: for the
+/// headline of an import error.
+pub fn count_label(problems: &[Problem]) -> String {
+    match problems.last() {
+        Some(last) if last.is_more() => {
+            let listed = problems.len() - 1;
+            let all = last
+                .message
+                .split(" in all")
+                .next()
+                .and_then(|h| h.rsplit(' ').next())
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(listed);
+            format!("{all} problem(s), the first {listed} listed")
+        }
+        _ => format!("{} problem(s)", problems.len()),
+    }
+}
+
 fn list(problems: &[Problem]) -> String {
     problems
         .iter()
         .map(|p| format!("  - {p}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_counts_every_problem_of_a_cut_list() {
+        let p = |row| Problem {
+            row,
+            column: "employees".into(),
+            message: "expected a number".into(),
+        };
+        let mut list: Vec<Problem> = (2..52).map(p).collect();
+        assert_eq!(count_label(&list), "50 problem(s)");
+        list.push(Problem::more(30, 80));
+        assert_eq!(count_label(&list), "80 problem(s), the first 50 listed");
+        let e = IngestError::Invalid {
+            file: "firms.csv".into(),
+            problems: list,
+        };
+        let text = e.to_string();
+        assert!(
+            text.starts_with("firms.csv: 80 problem(s), the first 50 listed, nothing was imported"),
+            "{text}"
+        );
+        assert!(text.ends_with("всего проблем: 80"), "{text}");
+    }
 }

@@ -2,8 +2,8 @@
 //!
 //! creacity's readers and writers at the edge:
 //! - tables from CSV/TSV (delimiter detected; UTF-8, UTF-8 with BOM or windows-1251) and XLSX/ODS
-//!   workbooks ([`read_table`]), and large CSV/TSV in chunks of rows with bounded memory
-//!   ([`read_table_chunks`]);
+//!   workbooks ([`read_table`]), and large CSV/TSV and `.xlsx` sheets row by row into one reused
+//!   buffer ([`read_table_rows`]) or in chunks of rows ([`read_table_chunks`]), with bounded memory;
 //! - case cards ([`read_clusters`]) and territories ([`read_territories`]) with English or Russian
 //!   headers, codes or labels in either language, decimal commas and percentages, every problem named
 //!   by file, row and column — and nothing returned unless every row is valid;
@@ -32,7 +32,7 @@ pub use chunks::{TableHead, TableRow, read_table_rows};
 pub use clusters::{CLUSTER_COLUMNS, cluster_cells, read_clusters};
 pub use decode::decode;
 pub use documents::{MAX_DOCUMENT_BYTES, METADATA_FILE, detect_lang, read_documents};
-pub use error::{IngestError, MAX_PROBLEMS, Problem};
+pub use error::{IngestError, MAX_PROBLEMS, Problem, count_label};
 pub use formats::{docx_text, html_text};
 pub use pdf::{
     MAX_OPERATIONS, MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_STREAM_BYTES, NO_TEXT_LAYER, pdf_pages,

@@ -616,8 +616,8 @@ fn import_error(e: creacity_app::AppError) -> ApiError {
         }) => ApiError {
             kind: ErrorKind::Invalid,
             message: format!(
-                "{file}: {} problem(s); nothing was imported",
-                problems.len()
+                "{file}: {}; nothing was imported",
+                creacity_ingest::count_label(&problems)
             ),
             details: problems.iter().map(ToString::to_string).collect(),
         },

@@ -161,13 +161,7 @@ impl Problems {
     pub(super) fn into_list(mut self) -> Vec<Problem> {
         if self.more > 0 {
             let (n, all) = (self.more, self.count());
-            self.list.push(Problem {
-                row: 0,
-                column: String::new(),
-                message: format!(
-                    "and {n} more problem(s) not listed, {all} in all / и ещё {n} (не показаны), всего проблем: {all}"
-                ),
-            });
+            self.list.push(Problem::more(n, all));
         }
         self.list
     }

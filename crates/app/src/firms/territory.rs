@@ -73,7 +73,8 @@ pub fn territory_firms(ws: &Workspace, t: &creacity_model::Territory) -> Result<
 
 /// The mapping section of one territory's report: as [`mapping_section`], but the map shows only
 /// the firms [`territory_firms`] ties to it, framed on its outline (else its firms, else its
-/// point), with only the cluster hulls and hot spots that fall in that frame; the section says
+/// point), with only the cluster hulls and hot spots inside its outline (point in polygon), or
+/// inside that frame when it has no outline; the section says
 /// how many firms were tied and by which rule, and says so plainly when none could be.
 /// `None` when the workspace holds neither firms nor mapping results.
 ///

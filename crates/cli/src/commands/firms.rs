@@ -31,8 +31,8 @@ enum FirmsCommand {
     /// Russian or key headers; only id is required): id, name, period, kind, category, main_code,
     /// other_codes, codes, territory, region_code, region, district, city, settlement, address,
     /// oktmo, lat, lon, registered, exited, employees, revenue, expenditure. The firms.csv of
-    /// `creacity registry ingest --out` is read as it is. CSV/TSV stream in chunks of 50,000 rows
-    /// (memory stays bounded); XLSX sheets are loaded whole.
+    /// `creacity registry ingest --out` is read as it is. CSV/TSV and .xlsx sheets stream row by
+    /// row (memory stays bounded); .xls/.ods are loaded whole.
     Import {
         /// The file.
         file: PathBuf,
