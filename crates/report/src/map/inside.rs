@@ -47,9 +47,73 @@ pub(crate) fn inside(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
     odd
 }
 
+/// True when an edge of `ring` (closed as in [`inside`]) meets an edge of `rings`, touching
+/// included: with the vertex tests, this decides whether two shapes overlap at all (two bars
+/// laid in a cross have no vertex inside each other, only crossing edges).
+pub(crate) fn edges_meet(rings: &[Vec<(f64, f64)>], ring: &[(f64, f64)]) -> bool {
+    let edges = |r: &[(f64, f64)]| -> Vec<((f64, f64), (f64, f64))> {
+        if r.len() < 2 {
+            return Vec::new();
+        }
+        (0..r.len())
+            .map(|i| (r[(i + r.len() - 1) % r.len()], r[i]))
+            .collect()
+    };
+    let ours = edges(ring);
+    rings
+        .iter()
+        .flat_map(|r| edges(r))
+        .any(|e| ours.iter().any(|&o| segments_meet(e, o)))
+}
+
+/// The sign of the turn p → q → r: positive left, negative right, zero straight.
+fn turn(p: (f64, f64), q: (f64, f64), r: (f64, f64)) -> f64 {
+    (q.1 - p.1) * (r.0 - p.0) - (q.0 - p.0) * (r.1 - p.1)
+}
+
+/// `r`, known to be on the line through p and q, lies within their box.
+fn within(p: (f64, f64), q: (f64, f64), r: (f64, f64)) -> bool {
+    r.0 >= p.0.min(q.0) && r.0 <= p.0.max(q.0) && r.1 >= p.1.min(q.1) && r.1 <= p.1.max(q.1)
+}
+
+fn segments_meet(a: ((f64, f64), (f64, f64)), b: ((f64, f64), (f64, f64))) -> bool {
+    let (d1, d2) = (turn(b.0, b.1, a.0), turn(b.0, b.1, a.1));
+    let (d3, d4) = (turn(a.0, a.1, b.0), turn(a.0, a.1, b.1));
+    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
+    {
+        return true;
+    }
+    (d1 == 0.0 && within(b.0, b.1, a.0))
+        || (d2 == 0.0 && within(b.0, b.1, a.1))
+        || (d3 == 0.0 && within(a.0, a.1, b.0))
+        || (d4 == 0.0 && within(a.0, a.1, b.1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crossing_edges_meet_and_apart_ones_do_not() {
+        // A horizontal bar and a vertical bar laid in a cross: no vertex of either inside the
+        // other, four pairs of crossing edges.
+        let bar = vec![(4.0, 0.0), (4.0, 10.0), (6.0, 10.0), (6.0, 0.0)];
+        let post = vec![(0.0, 4.0), (0.0, 6.0), (10.0, 6.0), (10.0, 4.0)];
+        assert!(post.iter().all(|&p| !inside(std::slice::from_ref(&bar), p)));
+        assert!(bar.iter().all(|&p| !inside(std::slice::from_ref(&post), p)));
+        assert!(edges_meet(std::slice::from_ref(&bar), &post));
+        // Touching at one vertex counts; a shape beside it does not.
+        let corner = vec![(6.0, 10.0), (7.0, 11.0), (6.0, 12.0)];
+        assert!(edges_meet(std::slice::from_ref(&bar), &corner));
+        let apart = vec![(20.0, 20.0), (20.0, 21.0), (21.0, 21.0)];
+        assert!(!edges_meet(std::slice::from_ref(&bar), &apart));
+        // Collinear edges that overlap meet; collinear ones that do not, do not.
+        let on_edge = vec![(4.0, 2.0), (4.0, 3.0), (3.0, 3.0)];
+        assert!(edges_meet(std::slice::from_ref(&bar), &on_edge));
+        let in_line = vec![(4.0, 11.0), (4.0, 12.0), (3.0, 12.0)];
+        assert!(!edges_meet(std::slice::from_ref(&bar), &in_line));
+    }
 
     /// A 10 × 10 square with a 2 × 2 hole in its middle (lat, lon), exterior closed as GeoJSON
     /// closes it, the hole open and wound the other way.

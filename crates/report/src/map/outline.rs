@@ -1,6 +1,6 @@
 //! Territory outlines: read from GeoJSON, and whether a point or a cluster hull lies inside one.
 
-use super::inside::inside;
+use super::inside::{edges_meet, inside};
 use super::{MapHull, MapOutline};
 
 /// Reads territory outlines from a GeoJSON FeatureCollection whose features carry
@@ -75,14 +75,16 @@ impl MapOutline {
 impl MapHull {
     /// True when the cluster belongs on the map of the territory with `outline`: one of its hull
     /// vertices lies inside the outline, or (a hull of three vertices or more) one of the
-    /// outline's vertices lies inside the hull.
+    /// outline's vertices lies inside the hull, or an edge of the hull meets an edge of the
+    /// outline.
     ///
     /// Why vertices, not the centroid: the vertices are the cluster's outermost firms, so one
     /// inside means firms of the territory take part in the cluster; the centroid of a cluster
     /// straddling the border, or of one curving round a concave outline, can fall outside (or in
     /// a hole) while many of its firms are inside. The converse test keeps a cluster wider than
-    /// the territory (all its vertices outside, the territory within it). Not caught: a hull and
-    /// an outline that cross with no vertex of either inside the other (two bars in a cross).
+    /// the territory (all its vertices outside, the territory within it); the edge test, a hull
+    /// and an outline that cross with no vertex of either inside the other (two bars in a
+    /// cross).
     ///
     /// ```
     /// use creacity_report::{MapHull, MapOutline};
@@ -94,6 +96,8 @@ impl MapHull {
     /// // Around the whole territory.
     /// assert!(hull(vec![(-1.0, -1.0), (-1.0, 9.0), (9.0, -1.0)]).overlaps(&o));
     /// assert!(!hull(vec![(5.0, 5.0), (5.0, 6.0), (6.0, 5.0)]).overlaps(&o));
+    /// // A long thin cluster laid across it: no vertex of either inside the other.
+    /// assert!(hull(vec![(-1.0, 1.0), (-1.0, 2.0), (5.0, 2.0), (5.0, 1.0)]).overlaps(&o));
     /// ```
     pub fn overlaps(&self, outline: &MapOutline) -> bool {
         self.ring.iter().any(|&p| inside(&outline.rings, p))
@@ -103,5 +107,6 @@ impl MapHull {
                     .iter()
                     .flatten()
                     .any(|&p| inside(std::slice::from_ref(&self.ring), p)))
+            || edges_meet(&outline.rings, &self.ring)
     }
 }
