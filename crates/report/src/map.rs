@@ -14,7 +14,7 @@ mod inside;
 mod legend;
 mod outline;
 mod territory;
-use frame::{Frame, bounds, nice_km};
+use frame::{Frame, bounds, scale_bar};
 use legend::legend;
 pub use outline::outlines_from_geojson;
 pub use territory::{TerritoryMap, TerritoryMapCluster, territory_map_svg};
@@ -298,20 +298,7 @@ pub fn map_svg(data: &MapData, lang: Lang, width: f64) -> String {
         ));
     }
     s.push_str("</g>");
-    // Scale bar: a round number of km, at most a quarter of the width.
-    let km_per_px = 111.195 / f.scale;
-    let km = nice_km(km_per_px * width / 4.0);
-    let bar = km / km_per_px;
-    let (bx, by) = (f.pad, map_h - 12.0);
-    s.push_str(&format!(
-        r##"<g stroke="#1d2430" stroke-width="2"><line x1="{bx}" y1="{by}" x2="{x2}" y2="{by}"/><line x1="{bx}" y1="{y0}" x2="{bx}" y2="{by}"/><line x1="{x2}" y1="{y0}" x2="{x2}" y2="{by}"/></g><text x="{tx}" y="{ty}" font-size="11" fill="#1d2430">{label} {unit}</text>"##,
-        x2 = num(bx + bar, 1),
-        y0 = num(by - 5.0, 1),
-        tx = num(bx + bar + 6.0, 1),
-        ty = num(by + 1.0, 1),
-        label = if km >= 1.0 { format!("{km}") } else { format!("{}", km * 1000.0) },
-        unit = if km >= 1.0 { if ru { "км" } else { "km" } } else if ru { "м" } else { "m" },
-    ));
+    s.push_str(&scale_bar(f.scale, width, f.pad, map_h, ru));
     s.push_str(&legend_svg);
     s.push_str("</svg>");
     s
@@ -419,8 +406,8 @@ mod tests {
 
     #[test]
     fn scale_bar_lengths_are_round() {
-        assert_eq!(nice_km(7.3), 5.0);
-        assert_eq!(nice_km(0.31), 0.2);
-        assert_eq!(nice_km(19.0), 10.0);
+        assert_eq!(frame::nice_km(7.3), 5.0);
+        assert_eq!(frame::nice_km(0.31), 0.2);
+        assert_eq!(frame::nice_km(19.0), 10.0);
     }
 }

@@ -73,6 +73,34 @@ impl Frame {
     }
 }
 
+/// The scale bar at the bottom left of a map `map_h` high: a round number of km (or m), at most
+/// a quarter of the `width`, for a frame of `scale` pixels per degree.
+pub(crate) fn scale_bar(scale: f64, width: f64, pad: f64, map_h: f64, ru: bool) -> String {
+    let km_per_px = 111.195 / scale;
+    let km = nice_km(km_per_px * width / 4.0);
+    let bar = km / km_per_px;
+    let (bx, by) = (pad, map_h - 12.0);
+    format!(
+        r##"<g stroke="#1d2430" stroke-width="2"><line x1="{bx}" y1="{by}" x2="{x2}" y2="{by}"/><line x1="{bx}" y1="{y0}" x2="{bx}" y2="{by}"/><line x1="{x2}" y1="{y0}" x2="{x2}" y2="{by}"/></g><text x="{tx}" y="{ty}" font-size="11" fill="#1d2430">{label} {unit}</text>"##,
+        x2 = num(bx + bar, 1),
+        y0 = num(by - 5.0, 1),
+        tx = num(bx + bar + 6.0, 1),
+        ty = num(by + 1.0, 1),
+        label = if km >= 1.0 {
+            format!("{km}")
+        } else {
+            format!("{}", km * 1000.0)
+        },
+        unit = if km >= 1.0 {
+            if ru { "км" } else { "km" }
+        } else if ru {
+            "м"
+        } else {
+            "m"
+        },
+    )
+}
+
 /// A "nice" length in km for the scale bar: 1, 2 or 5 × 10ⁿ, at most `max_km`.
 pub(crate) fn nice_km(max_km: f64) -> f64 {
     let p = 10f64.powf(max_km.log10().floor());

@@ -7,7 +7,7 @@ use creacity_model::Lang;
 
 use crate::html::{esc, num, type_colour};
 
-use super::{Frame, bounds, nice_km};
+use super::{Frame, bounds, scale_bar};
 
 /// A cluster drawn on the territory map.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,19 +157,7 @@ pub fn territory_map_svg(m: &TerritoryMap, lang: Lang, width: f64) -> String {
         num((cy - label_dy).max(14.0), 1),
         esc(&m.name)
     ));
-    let km_per_px = 111.195 / scale;
-    let km = nice_km(km_per_px * width / 4.0);
-    let bar = km / km_per_px;
-    let (bx, by) = (pad, map_h - 12.0);
-    s.push_str(&format!(
-        r##"<g stroke="#1d2430" stroke-width="2"><line x1="{bx}" y1="{by}" x2="{x2}" y2="{by}"/><line x1="{bx}" y1="{y0}" x2="{bx}" y2="{by}"/><line x1="{x2}" y1="{y0}" x2="{x2}" y2="{by}"/></g><text x="{tx}" y="{ty}" font-size="11" fill="#1d2430">{label} {unit}</text>"##,
-        x2 = num(bx + bar, 1),
-        y0 = num(by - 5.0, 1),
-        tx = num(bx + bar + 6.0, 1),
-        ty = num(by + 1.0, 1),
-        label = if km >= 1.0 { format!("{km}") } else { format!("{}", km * 1000.0) },
-        unit = if km >= 1.0 { if ru { "км" } else { "km" } } else if ru { "м" } else { "m" },
-    ));
+    s.push_str(&scale_bar(scale, width, pad, map_h, ru));
     s.push_str(&legend_svg);
     s.push_str("</svg>");
     s
