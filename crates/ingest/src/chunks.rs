@@ -8,7 +8,7 @@ use std::path::Path;
 
 use encoding_rs::{Decoder, Encoding};
 
-use crate::decode::looks_binary;
+use crate::table::{csv_with_header, text_start};
 use crate::{IngestError, Table, read_table};
 
 /// Bytes read from the file at a time.
@@ -205,15 +205,7 @@ where
     let open = || File::open(path).map_err(io);
     let mut head = Vec::with_capacity(8192);
     open()?.take(8192).read_to_end(&mut head).map_err(io)?;
-    if head.starts_with(b"PK\x03\x04") {
-        return Err(format(
-            "this is a zip/XLSX workbook, not CSV text: give it an .xlsx extension",
-        )
-        .into());
-    }
-    if looks_binary(&head) {
-        return Err(format("binary content: expected CSV text").into());
-    }
+    text_start(&head).map_err(format)?;
     let bom = head.starts_with(b"\xEF\xBB\xBF");
     let encoding = detect(open()?, bom).map_err(io)?;
     let mut raw = BufReader::with_capacity(BLOCK, open()?);
@@ -241,22 +233,8 @@ where
             break line.to_string();
         }
     };
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .comment(Some(b'#'))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(Cursor::new(prefix).chain(decoded));
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format(&format!("cannot read the header row: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let (mut reader, headers) = csv_with_header(&header_line, Cursor::new(prefix).chain(decoded))
+        .map_err(|e| format(&e))?;
     let head = TableHead {
         file: file.clone(),
         headers,

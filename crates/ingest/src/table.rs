@@ -20,6 +20,43 @@ pub struct Table {
     pub encoding: &'static str,
 }
 
+/// Refuses, from its first bytes, content that is not delimited text: a zip/XLSX workbook or
+/// binary bytes. The reason is for [`IngestError::Format`].
+pub(crate) fn text_start(head: &[u8]) -> Result<(), &'static str> {
+    if head.starts_with(b"PK\x03\x04") {
+        return Err("this is a zip/XLSX workbook, not CSV text: give it an .xlsx extension");
+    }
+    if looks_binary(head) {
+        return Err("binary content: expected CSV text");
+    }
+    Ok(())
+}
+
+/// A CSV reader over `text` (comments `#`, ragged rows allowed) whose delimiter — comma,
+/// semicolon or tab — is the one `header_line` holds most of, and the trimmed header cells.
+pub(crate) fn csv_with_header<R: std::io::Read>(
+    header_line: &str,
+    text: R,
+) -> Result<(csv::Reader<R>, Vec<String>), String> {
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .comment(Some(b'#'))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text);
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("cannot read the header row: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    Ok((reader, headers))
+}
+
 /// Reads a CSV/TSV or XLSX/ODS file into a [`Table`], choosing by extension and checking the content.
 ///
 /// # Errors
@@ -56,35 +93,14 @@ pub fn parse_delimited(file: &str, bytes: &[u8]) -> Result<Table, IngestError> {
         file: file.to_string(),
         reason: reason.to_string(),
     };
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(format(
-            "this is a zip/XLSX workbook, not CSV text: give it an .xlsx extension",
-        ));
-    }
-    if looks_binary(bytes) {
-        return Err(format("binary content: expected CSV text"));
-    }
+    text_start(bytes).map_err(format)?;
     let (text, encoding) = decode(bytes);
     let header_line = text
         .lines()
         .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .ok_or_else(|| format("the file is empty: expected a header row and data rows"))?;
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .comment(Some(b'#'))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format(&format!("cannot read the header row: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let (mut reader, headers) =
+        csv_with_header(header_line, text.as_bytes()).map_err(|e| format(&e))?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format(&format!("not valid CSV: {e}")))?;
