@@ -177,17 +177,7 @@ pub(crate) async fn upload_outlines(
             .find(|(k, v)| k == "id_property" && !v.trim().is_empty())
             .map(|(_, v)| v.trim().to_string())
     });
-    let (name, bytes) = match up.file {
-        Some(f) => f,
-        None => (
-            q.filename.ok_or_else(|| {
-                ApiError::bad(
-                    "send the GeoJSON as multipart/form-data, or as the raw body with ?filename=NAME.geojson",
-                )
-            })?,
-            up.raw,
-        ),
-    };
+    let (name, bytes) = up.named_file(q.filename, "the GeoJSON", "NAME.geojson")?;
     let o = s
         .with_ws(move |ws, _| outline_upload(ws, &p.user, &name, &bytes, id_property.as_deref()))
         .await?;

@@ -640,17 +640,7 @@ pub(crate) async fn import(
 ) -> ApiResult {
     import_kind(&kind)?;
     let up = upload(req).await?;
-    let (name, bytes) = match up.file {
-        Some(f) => f,
-        None => (
-            q.filename.ok_or_else(|| {
-                ApiError::bad(
-                    "send the file as multipart/form-data, or as the raw body with ?filename=NAME",
-                )
-            })?,
-            up.raw,
-        ),
-    };
+    let (name, bytes) = up.named_file(q.filename, "the file", "NAME")?;
     let summary = s
         .with_ws(move |ws, _| import_bytes(ws, &p.user, &kind, &name, &bytes))
         .await?;
@@ -662,6 +652,29 @@ pub(crate) struct Upload {
     pub file: Option<(String, Vec<u8>)>,
     pub fields: Vec<(String, String)>,
     pub raw: Vec<u8>,
+}
+
+impl Upload {
+    /// The file's name and bytes: the multipart file, else the raw body named by `?filename=`
+    /// (`what` and `example` name the expected file in the error).
+    pub(crate) fn named_file(
+        self,
+        filename: Option<String>,
+        what: &str,
+        example: &str,
+    ) -> Result<(String, Vec<u8>), ApiError> {
+        match self.file {
+            Some(f) => Ok(f),
+            None => {
+                let name = filename.ok_or_else(|| {
+                    ApiError::bad(format!(
+                        "send {what} as multipart/form-data, or as the raw body with ?filename={example}"
+                    ))
+                })?;
+                Ok((name, self.raw))
+            }
+        }
+    }
 }
 
 fn body_error(status: StatusCode, text: String) -> ApiError {
