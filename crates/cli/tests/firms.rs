@@ -2,21 +2,9 @@
 //! round trip, territory matching, aggregation and clusters from the workspace, report map.
 
 use std::path::Path;
-use std::process::Command;
 
-fn creacity(dir: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
-        .current_dir(dir)
-        .env("CREACITY_WORKSPACE", dir.join("ws.db"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::creacity;
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let (ok, out, err) = creacity(dir, args);

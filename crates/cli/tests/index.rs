@@ -1,21 +1,8 @@
 //! `creacity index …` end to end: a small synthetic framework, and COINr's ASEM example when the
 //! reference folder is present.
 
-use std::process::Command;
-
-fn creacity(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
-        .current_dir(dir)
-        .env("CREACITY_WORKSPACE", dir.join("ws.db"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::creacity;
 
 /// Synthetic data (made-up values).
 fn small(dir: &std::path::Path) {

@@ -1,20 +1,7 @@
 //! `creacity map …` end to end on small CSV files.
 
-use std::process::Command;
-
-fn creacity(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
-        .current_dir(dir)
-        .env("CREACITY_WORKSPACE", dir.join("ws.db"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::creacity;
 
 #[test]
 fn indices_reproduce_econgeo() {

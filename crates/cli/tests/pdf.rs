@@ -6,23 +6,11 @@
 mod pdf_builder;
 
 use std::path::Path;
-use std::process::Command;
 
 use pdf_builder::{Font, pdf};
 
-fn creacity(dir: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
-        .current_dir(dir)
-        .env("CREACITY_WORKSPACE", dir.join("ws.db"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::creacity;
 
 fn write(dir: &Path, folder: &str, name: &str, bytes: &[u8]) {
     let d = dir.join(folder);

@@ -2,23 +2,11 @@
 //! construction.
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
+use common::creacity;
 
 const TERRITORY: &str = "t01";
-
-fn creacity(dir: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_creacity"))
-        .current_dir(dir)
-        .env("CREACITY_WORKSPACE", dir.join("ws.db"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Three synthetic documents: d1 (strategy, 2023) names coordination twice and finance once,
 /// d2 (literature, 2024) coordination once, d3 (2024, language left to the guesser) is a
