@@ -206,6 +206,34 @@ pub fn count_documents(docs: &[TextDocument], lookup: &Lookup) -> CountTable {
 }
 
 impl CountTable {
+    /// The keys counted at least once in each document (rows in document order, keys in
+    /// column order): what co-occurrence and coding agreement take as "mentioned".
+    ///
+    /// ```
+    /// use creacity_text::CountTable;
+    /// let t = CountTable {
+    ///     dictionary: "d@1".into(),
+    ///     keys: vec!["a".into(), "b".into()],
+    ///     documents: vec!["x".into(), "y".into()],
+    ///     counts: vec![vec![2, 0], vec![1, 3]],
+    ///     tokens: vec![10, 10],
+    /// };
+    /// assert_eq!(t.present(), vec![vec!["a".to_string()], vec!["a".into(), "b".into()]]);
+    /// ```
+    pub fn present(&self) -> Vec<Vec<String>> {
+        self.counts
+            .iter()
+            .map(|row| {
+                self.keys
+                    .iter()
+                    .zip(row)
+                    .filter(|(_, c)| **c > 0)
+                    .map(|(k, _)| k.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Sums rows by group (one label per document, e.g. the year or the kind).
     ///
     /// # Errors

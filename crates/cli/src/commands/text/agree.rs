@@ -104,17 +104,8 @@ pub(super) fn agree(
             let coded = t
                 .documents
                 .iter()
-                .zip(&t.counts)
-                .map(|(id, r)| {
-                    let set = t
-                        .keys
-                        .iter()
-                        .zip(r)
-                        .filter(|(_, c)| **c > 0)
-                        .map(|(k, _)| k.clone())
-                        .collect();
-                    (id.clone(), set)
-                })
+                .cloned()
+                .zip(t.present().into_iter().map(BTreeSet::from_iter))
                 .collect();
             (coded, t.keys.clone())
         }

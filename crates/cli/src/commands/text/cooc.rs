@@ -44,18 +44,7 @@ pub(super) fn cooc(
             let dict = load_dictionary(g.dictionary.as_deref())?;
             let lookup = Lookup::new(&dict, &LookupParams::default().levels(1, 1))?;
             let t = count_documents(&texts, &lookup);
-            let present: Vec<Vec<String>> = t
-                .counts
-                .iter()
-                .map(|r| {
-                    t.keys
-                        .iter()
-                        .zip(r)
-                        .filter(|(_, c)| **c > 0)
-                        .map(|(k, _)| k.clone())
-                        .collect()
-                })
-                .collect();
+            let present = t.present();
             fcm_document(&present, DocCount::Boolean)
         }
     };

@@ -67,18 +67,7 @@ pub fn report_section(
         html.push_str("</table>\n");
     }
     // Co-occurrence of the categories: documents where both are mentioned.
-    let present: Vec<Vec<String>> = t
-        .counts
-        .iter()
-        .map(|r| {
-            t.keys
-                .iter()
-                .zip(r)
-                .filter(|(_, c)| **c > 0)
-                .map(|(k, _)| k.clone())
-                .collect()
-        })
-        .collect();
+    let present = t.present();
     let m = fcm_document(&present, DocCount::Boolean);
     if m.cells.keys().any(|(a, b)| a != b) {
         html.push_str(&format!(
