@@ -213,9 +213,8 @@ thread_local! {
         std::cell::RefCell::new((IndexEngine::new(), None));
 }
 
-/// What the peer sums too: Krugman and the defined densities, in eight lanes (the order of a
-/// checksum does not matter; a single chain of 1.5 M additions would cost more than the peer's
-/// sum, which is outside its timer).
+/// What the peer sums too: Krugman and the defined densities (in eight lanes: the order of a
+/// checksum's additions does not matter at its tolerance).
 fn checksum_of(r: &IndexReport) -> f64 {
     let mut lanes = [0.0f64; 8];
     for c in r.relatedness_density.chunks(8) {

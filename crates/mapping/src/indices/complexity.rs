@@ -63,7 +63,6 @@ pub(super) fn cooc_from_bits(
 ) -> Vec<u32> {
     // Every cell is written below, so a reused buffer keeps its old values until then.
     out.resize(n * n, 0);
-    out.truncate(n * n);
     if parallel {
         out.par_chunks_mut(n)
             .enumerate()
@@ -127,7 +126,6 @@ pub(super) fn relatedness_into(
     }
     let t: f64 = s.iter().sum();
     out.resize(n * n, 0.0);
-    out.truncate(n * n);
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx512f") {
         // SAFETY: the CPU supports AVX-512F (checked just above).

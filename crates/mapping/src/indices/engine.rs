@@ -95,14 +95,6 @@ struct Buffers {
     density: Vec<f64>,
 }
 
-/// `v` with `len` elements; a buffer already that long keeps its values, which the caller
-/// overwrites, instead of being cleared.
-fn sized<T: Copy + Default>(mut v: Vec<T>, len: usize) -> Vec<T> {
-    v.resize(len, T::default());
-    v.truncate(len);
-    v
-}
-
 /// The per-territory indices of one row.
 #[derive(Clone, Copy, Default)]
 pub(super) struct RowIndices {
@@ -186,8 +178,11 @@ fn passes(
     let nblocks = n.div_ceil(BLOCK_BITS);
     let words = nr.div_ceil(64);
     // Every cell of these is written by the pass.
-    let mut lq = sized(bufs.lq, nr * n);
-    let mut binary = sized(bufs.binary, nr * n);
+    // A reused buffer of the right length keeps its old values until then (`resize` neither
+    // clears nor refills what is already there).
+    let (mut lq, mut binary) = (bufs.lq, bufs.binary);
+    lq.resize(nr * n, 0.0);
+    binary.resize(nr * n, 0);
     let mut codes = vec![0u8; nr * nblocks];
     let mut rows = vec![RowIndices::default(); nr];
     // Word-major while written (each task owns whole words), sector-major for the counts.
@@ -248,7 +243,8 @@ fn passes(
     let mut rel = bufs.rel;
     complexity::relatedness_into(&cooc, n, params.relatedness, &mut rel);
     let reltot = density::column_totals(&rel, n);
-    let mut dens = sized(bufs.density, nr * n);
+    let mut dens = bufs.density;
+    dens.resize(nr * n, 0.0);
     match scratch {
         Some(s) if !parallel => density::density_rows(&codes, &rel, &reltot, n, &mut dens, s),
         _ => density_parallel(&codes, nblocks, &rel, &reltot, n, &mut dens),
