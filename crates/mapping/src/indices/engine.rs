@@ -177,9 +177,8 @@ fn passes(
     // Pass 2: every cell once.
     let nblocks = n.div_ceil(BLOCK_BITS);
     let words = nr.div_ceil(64);
-    // Every cell of these is written by the pass.
-    // A reused buffer of the right length keeps its old values until then (`resize` neither
-    // clears nor refills what is already there).
+    // Every cell of these is written by the pass, so a reused buffer keeps its old values
+    // until then (`resize` neither clears nor refills what is already there).
     let (mut lq, mut binary) = (bufs.lq, bufs.binary);
     lq.resize(nr * n, 0.0);
     binary.resize(nr * n, 0);
